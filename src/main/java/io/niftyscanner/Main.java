@@ -1,0 +1,19 @@
+package io.niftyscanner;
+
+import io.niftyscanner.app.Cli;
+
+/**
+ * Entry point of {@code ./scanner}: no arguments (or {@code gui}) opens the desktop app, anything else is a
+ * command-line command (see {@link Cli}). It lives above {@code app} and {@code ui} because it chooses between them.
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        if (args.length == 0 || args[0].equals("gui")) {
+            io.niftyscanner.ui.ScannerApp.launchApp(args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        System.exit(Cli.run(args, CliStreams.system()));
+    }
+}

@@ -1,0 +1,2 @@
+/** Alert service: desktop notification and sound. */
+package io.niftyscanner.alerts;

@@ -1,0 +1,2 @@
+/** Wiring, command-line commands and the headless runner. Everything but the UI. */
+package io.niftyscanner.app;

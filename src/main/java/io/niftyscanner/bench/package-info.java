@@ -1,0 +1,2 @@
+/** JMH benchmarks run by ./scanner bench. */
+package io.niftyscanner.bench;

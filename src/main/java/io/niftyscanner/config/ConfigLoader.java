@@ -1,0 +1,236 @@
+package io.niftyscanner.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Loads {@code config/scanner.properties}, then {@code .env}, then the process environment (the environment wins).
+ * Every value is validated; a bad one raises a {@link ConfigException} naming the key, the value and what is allowed.
+ */
+public final class ConfigLoader {
+    public static final String PROPERTIES_FILE = "config/scanner.properties";
+    public static final String ENV_FILE = ".env";
+
+    private ConfigLoader() {}
+
+    /** Loads from the working directory and the real environment. */
+    public static ScannerConfig load() {
+        return load(Path.of("").toAbsolutePath(), System.getenv(), Map.of());
+    }
+
+    /**
+     * @param baseDir   the directory holding config/ and .env
+     * @param env       environment variables (wins over .env)
+     * @param overrides property overrides from the command line (win over the file)
+     */
+    public static ScannerConfig load(Path baseDir, Map<String, String> env, Map<String, String> overrides) {
+        Properties props = new Properties();
+        Path propsFile = baseDir.resolve(PROPERTIES_FILE);
+        if (Files.isRegularFile(propsFile)) {
+            try (Reader r = Files.newBufferedReader(propsFile, StandardCharsets.UTF_8)) {
+                props.load(r);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new ConfigException("Cannot read " + propsFile + ": " + e.getMessage()
+                        + ". Fix the file or delete it to use the defaults.", e);
+            }
+        }
+        props.putAll(overrides);
+        Path envFile = baseDir.resolve(ENV_FILE);
+        Map<String, String> merged = new HashMap<>(DotEnv.read(envFile));
+        env.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                merged.put(k, v);
+            }
+        });
+        return build(new Source(props, PROPERTIES_FILE), merged, baseDir, envFile);
+    }
+
+    private static ScannerConfig build(Source s, Map<String, String> env, Path baseDir, Path envFile) {
+        DataMode mode = s.get("mode", "stream", DataMode::parse, "stream, poll or hybrid");
+        int poll = s.intIn("poll.interval.seconds", 60, 1, 3600);
+        List<TimeWindow> windows = s.get("hybrid.stream.windows", "09:15-10:00,14:00-15:30", TimeWindow::parseList,
+                "comma-separated HH:MM-HH:MM windows, e.g. 09:15-10:00,14:00-15:30");
+        ScannerConfig.Feed feed = new ScannerConfig.Feed(mode, poll, windows,
+                s.intIn("feed.watchdog.seconds", 5, 1, 120),
+                s.intIn("feed.reconnect.max.attempts", 0, 0, 100_000),
+                s.intIn("candle.grace.millis", 2000, 0, 60_000));
+
+        int emaFast = s.intIn("strategy.ema.fast", 9, 1, 500);
+        int emaSlow = s.intIn("strategy.ema.slow", 21, 2, 1000);
+        if (emaFast >= emaSlow) {
+            throw new ConfigException(s.file + ": strategy.ema.fast (" + emaFast + ") must be smaller than strategy.ema.slow ("
+                    + emaSlow + ")");
+        }
+        double buyMin = s.doubleIn("strategy.rsi.buy.min", 50, 0, 100);
+        double buyMax = s.doubleIn("strategy.rsi.buy.max", 70, 0, 100);
+        double sellMin = s.doubleIn("strategy.rsi.sell.min", 30, 0, 100);
+        double sellMax = s.doubleIn("strategy.rsi.sell.max", 50, 0, 100);
+        if (buyMin > buyMax) {
+            throw new ConfigException(s.file + ": strategy.rsi.buy.min (" + buyMin + ") is above strategy.rsi.buy.max (" + buyMax + ")");
+        }
+        if (sellMin > sellMax) {
+            throw new ConfigException(s.file + ": strategy.rsi.sell.min (" + sellMin + ") is above strategy.rsi.sell.max (" + sellMax + ")");
+        }
+        ScannerConfig.Strategy strategy = new ScannerConfig.Strategy(emaFast, emaSlow,
+                s.intIn("strategy.rsi.period", 14, 2, 500), buyMin, buyMax, sellMin, sellMax,
+                s.intIn("strategy.warmup.candles", 30, 1, 10_000),
+                s.intIn("strategy.atr.period", 14, 1, 500),
+                s.doubleIn("strategy.stop.atr", 1.5, 0, 100),
+                s.doubleIn("strategy.target.atr", 3.0, 0, 100),
+                s.bool("strategy.intrabar", false),
+                s.intIn("strategy.intrabar.throttle.seconds", 5, 1, 3600),
+                s.intIn("strategy.warmup.days", 5, 1, 60));
+
+        ScannerConfig.Alerts alerts = new ScannerConfig.Alerts(s.bool("alerts.sound", true),
+                s.bool("alerts.notification", true), s.intIn("alerts.cooldown.seconds", 0, 0, 86_400));
+
+        ScannerConfig.Orders orders = new ScannerConfig.Orders(s.bool("orders.auto", false), s.bool("orders.live", false),
+                s.intIn("orders.quantity", 1, 1, 1_000_000),
+                s.get("orders.product", "MIS", ConfigLoader::product, "MIS, CNC or NRML"),
+                s.intIn("risk.max.orders.per.day", 20, 0, 5000),
+                s.intIn("risk.max.open.positions", 5, 0, 500),
+                s.doubleIn("risk.max.loss.per.day", 5000, 0, 1e12),
+                s.intIn("risk.symbol.cooldown.seconds", 300, 0, 86_400),
+                s.intIn("risk.order.rate.per.second", 10, 1, 10));
+
+        ScannerConfig.Paths paths = new ScannerConfig.Paths(baseDir,
+                baseDir.resolve(s.text("journal.path", "data/journal.db")),
+                baseDir.resolve(s.text("instruments.file", "instrument_tokens.json")),
+                baseDir.resolve(s.text("constituents.file", "config/nifty50.txt")),
+                envFile);
+
+        Set<LocalDate> holidays = s.get("holidays", "", ConfigLoader::dates, "comma-separated dates, e.g. 2026-01-26,2026-12-25");
+
+        Credentials creds = new Credentials(env.get("ZERODHA_API_KEY"), env.get("ZERODHA_API_SECRET"), env.get("ZERODHA_ACCESS_TOKEN"));
+        String rest = url("KITE_REST_URL", env.getOrDefault("KITE_REST_URL", s.text("kite.rest.url", "")), "http", "https");
+        String ws = url("KITE_WS_URL", env.getOrDefault("KITE_WS_URL", s.text("kite.ws.url", "")), "ws", "wss");
+        ScannerConfig.Kite kite = new ScannerConfig.Kite(creds, rest, ws);
+
+        ScannerConfig.Sandbox sandbox = new ScannerConfig.Sandbox(s.doubleIn("sandbox.speed", 1.0, 0.01, 10_000),
+                s.longValue("sandbox.seed", 42L), s.text("sandbox.start", ""));
+
+        return new ScannerConfig(feed, strategy, alerts, orders, paths, holidays, kite, sandbox,
+                s.intIn("ui.refresh.millis", 2000, 100, 60_000));
+    }
+
+    private static String url(String key, String value, String... schemes) {
+        String v = value == null ? "" : value.trim();
+        if (v.isEmpty()) {
+            return "";
+        }
+        for (String scheme : schemes) {
+            if (v.toLowerCase(Locale.ROOT).startsWith(scheme + "://")) {
+                return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
+            }
+        }
+        throw new ConfigException(key + " = '" + Secrets.redact(v) + "' is not a URL; it must start with "
+                + String.join("://, ", schemes) + "://");
+    }
+
+    private static String product(String v) {
+        String p = v.trim().toUpperCase(Locale.ROOT);
+        if (!p.equals("MIS") && !p.equals("CNC") && !p.equals("NRML")) {
+            throw new IllegalArgumentException("unknown product");
+        }
+        return p;
+    }
+
+    private static Set<LocalDate> dates(String v) {
+        Set<LocalDate> out = new TreeSet<>();
+        for (String part : v.split(",")) {
+            if (!part.isBlank()) {
+                out.add(LocalDate.parse(part.trim()));
+            }
+        }
+        return out;
+    }
+
+    /** A property source that reports problems with the file, key, value and what is allowed. */
+    private static final class Source {
+        private final Properties props;
+        private final String file;
+
+        Source(Properties props, String file) {
+            this.props = props;
+            this.file = file;
+        }
+
+        String text(String key, String def) {
+            String v = props.getProperty(key);
+            return v == null ? def : v.trim();
+        }
+
+        <T> T get(String key, String def, java.util.function.Function<String, T> parser, String allowed) {
+            String v = text(key, def);
+            try {
+                return parser.apply(v);
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                throw bad(key, v, allowed);
+            }
+        }
+
+        int intIn(String key, int def, int min, int max) {
+            String v = text(key, String.valueOf(def));
+            try {
+                int n = Integer.parseInt(v);
+                if (n < min || n > max) {
+                    throw bad(key, v, "a whole number from " + min + " to " + max);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw bad(key, v, "a whole number from " + min + " to " + max);
+            }
+        }
+
+        long longValue(String key, long def) {
+            String v = text(key, String.valueOf(def));
+            try {
+                return Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                throw bad(key, v, "a whole number");
+            }
+        }
+
+        double doubleIn(String key, double def, double min, double max) {
+            String v = text(key, String.valueOf(def));
+            try {
+                double d = Double.parseDouble(v);
+                if (!(d >= min && d <= max)) {
+                    throw bad(key, v, "a number from " + min + " to " + max);
+                }
+                return d;
+            } catch (NumberFormatException e) {
+                throw bad(key, v, "a number from " + min + " to " + max);
+            }
+        }
+
+        boolean bool(String key, boolean def) {
+            String v = text(key, String.valueOf(def)).toLowerCase(Locale.ROOT);
+            switch (v) {
+                case "true": case "yes": case "on": case "1":
+                    return true;
+                case "false": case "no": case "off": case "0":
+                    return false;
+                default:
+                    throw bad(key, v, "true or false");
+            }
+        }
+
+        private ConfigException bad(String key, String value, String allowed) {
+            String shown = Secrets.isSecretKey(key) ? Secrets.mask(value) : value;
+            return new ConfigException(file + ": " + key + " = '" + shown + "' is not valid; allowed: " + allowed);
+        }
+    }
+}

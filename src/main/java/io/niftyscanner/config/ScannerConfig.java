@@ -1,0 +1,82 @@
+package io.niftyscanner.config;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The validated configuration of the scanner. Built by {@link ConfigLoader}; immutable.
+ * {@link #dump()} lists every setting with secrets masked.
+ */
+public record ScannerConfig(
+        Feed feed,
+        Strategy strategy,
+        Alerts alerts,
+        Orders orders,
+        Paths paths,
+        Set<LocalDate> holidays,
+        Kite kite,
+        Sandbox sandbox,
+        int uiRefreshMillis) {
+
+    /** Data feed settings. {@code reconnectMaxAttempts} 0 means unlimited. */
+    public record Feed(DataMode mode, int pollIntervalSeconds, List<TimeWindow> hybridStreamWindows,
+                       int watchdogSeconds, int reconnectMaxAttempts, long candleGraceMillis) {}
+
+    /** Default-strategy parameters (design.md 6). */
+    public record Strategy(int emaFast, int emaSlow, int rsiPeriod, double rsiBuyMin, double rsiBuyMax,
+                           double rsiSellMin, double rsiSellMax, int warmupCandles, int atrPeriod,
+                           double stopAtr, double targetAtr, boolean intrabar, int intrabarThrottleSeconds,
+                           int warmupDays) {}
+
+    public record Alerts(boolean sound, boolean notification, int cooldownSeconds) {}
+
+    /** Order and risk settings. Live orders also need a confirmation in the session (design.md 8). */
+    public record Orders(boolean autoTrade, boolean live, int quantity, String product, int maxOrdersPerDay,
+                         int maxOpenPositions, double maxLossPerDay, int symbolCooldownSeconds,
+                         int orderRatePerSecond) {}
+
+    public record Paths(Path baseDir, Path journal, Path instruments, Path constituents, Path envFile) {}
+
+    /**
+     * Where Kite is. Empty URLs mean: Kite's real endpoints when credentials exist, the embedded sandbox otherwise.
+     */
+    public record Kite(Credentials credentials, String restUrl, String wsUrl) {
+        public static final String REAL_REST_URL = "https://api.kite.trade";
+        public static final String REAL_WS_URL = "wss://ws.kite.trade";
+
+        /** True when the app should start and use the embedded sandbox exchange. */
+        public boolean useSandbox() {
+            return !credentials.canConnect() && restUrl.isEmpty() && wsUrl.isEmpty();
+        }
+    }
+
+    public record Sandbox(double speed, long seed, String start) {}
+
+    /** Every setting as key = value, secrets masked; for logs and the settings dialog. */
+    public Map<String, String> dump() {
+        Map<String, String> m = new TreeMap<>();
+        m.put("mode", feed.mode().id());
+        m.put("poll.interval.seconds", String.valueOf(feed.pollIntervalSeconds()));
+        m.put("hybrid.stream.windows", feed.hybridStreamWindows().toString());
+        m.put("feed.watchdog.seconds", String.valueOf(feed.watchdogSeconds()));
+        m.put("feed.reconnect.max.attempts", feed.reconnectMaxAttempts() == 0 ? "unlimited" : String.valueOf(feed.reconnectMaxAttempts()));
+        m.put("candle.grace.millis", String.valueOf(feed.candleGraceMillis()));
+        m.put("strategy", strategy.toString());
+        m.put("alerts", alerts.toString());
+        m.put("orders", orders.toString());
+        m.put("journal.path", String.valueOf(paths.journal()));
+        m.put("instruments.file", String.valueOf(paths.instruments()));
+        m.put("constituents.file", String.valueOf(paths.constituents()));
+        m.put("holidays", holidays.toString());
+        m.put("kite.credentials", kite.credentials().toString());
+        m.put("kite.rest.url", kite.restUrl().isEmpty() ? "(default)" : Secrets.redact(kite.restUrl()));
+        m.put("kite.ws.url", kite.wsUrl().isEmpty() ? "(default)" : Secrets.redact(kite.wsUrl()));
+        m.put("sandbox", sandbox.toString());
+        m.put("ui.refresh.millis", String.valueOf(uiRefreshMillis));
+        return m;
+    }
+}

@@ -1,0 +1,2 @@
+/** The SQLite journal: signals with provenance, orders, gaps and repairs, the candle cache. */
+package io.niftyscanner.journal;

@@ -1,0 +1,2 @@
+/** The JavaFX desktop app. */
+package io.niftyscanner.ui;
