@@ -1,0 +1,95 @@
+package io.niftyscanner.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private void properties(String text) throws Exception {
+        Files.createDirectories(dir.resolve("config"));
+        Files.writeString(dir.resolve("config/scanner.properties"), text);
+    }
+
+    @Test
+    void defaultsWithoutAnyFile() {
+        ScannerConfig c = ConfigLoader.load(dir, Map.of(), Map.of());
+        assertThat(c.feed().mode()).isEqualTo(DataMode.STREAM);
+        assertThat(c.feed().pollIntervalSeconds()).isEqualTo(60);
+        assertThat(c.feed().hybridStreamWindows()).hasToString("[09:15-10:00, 14:00-15:30]");
+        assertThat(c.strategy().emaFast()).isEqualTo(9);
+        assertThat(c.strategy().intrabarThrottleSeconds()).isEqualTo(5);
+        assertThat(c.orders().live()).isFalse();
+        assertThat(c.kite().useSandbox()).isTrue();
+        assertThat(c.paths().instruments()).isEqualTo(dir.resolve("instrument_tokens.json"));
+    }
+
+    @Test
+    void theShippedPropertiesFileIsValid() {
+        ScannerConfig c = ConfigLoader.load(Path.of("").toAbsolutePath(), Map.of(), Map.of());
+        assertThat(c.holidays()).contains(LocalDate.of(2026, 1, 26));
+        assertThat(c.feed().mode()).isEqualTo(DataMode.STREAM);
+    }
+
+    @Test
+    void badValueNamesKeyValueAndWhatIsAllowed() throws Exception {
+        properties("poll.interval.seconds = 0\n");
+        assertThatThrownBy(() -> ConfigLoader.load(dir, Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("poll.interval.seconds")
+                .hasMessageContaining("'0'")
+                .hasMessageContaining("1 to 3600");
+        properties("mode = turbo\n");
+        assertThatThrownBy(() -> ConfigLoader.load(dir, Map.of(), Map.of()))
+                .hasMessageContaining("mode").hasMessageContaining("turbo").hasMessageContaining("stream, poll or hybrid");
+        properties("hybrid.stream.windows = 10:00-09:00\n");
+        assertThatThrownBy(() -> ConfigLoader.load(dir, Map.of(), Map.of())).hasMessageContaining("hybrid.stream.windows");
+        properties("strategy.ema.fast = 30\n");
+        assertThatThrownBy(() -> ConfigLoader.load(dir, Map.of(), Map.of())).hasMessageContaining("strategy.ema.fast (30)");
+        properties("alerts.sound = maybe\n");
+        assertThatThrownBy(() -> ConfigLoader.load(dir, Map.of(), Map.of())).hasMessageContaining("true or false");
+    }
+
+    @Test
+    void environmentWinsOverDotEnv() throws Exception {
+        Files.writeString(dir.resolve(".env"), "# comment\nZERODHA_API_KEY=fromfile\nexport ZERODHA_ACCESS_TOKEN=\"filetoken123456\"\n");
+        ScannerConfig c = ConfigLoader.load(dir, Map.of("ZERODHA_API_KEY", "fromenv"), Map.of());
+        assertThat(c.kite().credentials().apiKey()).isEqualTo("fromenv");
+        assertThat(c.kite().credentials().accessToken()).isEqualTo("filetoken123456");
+        assertThat(c.kite().useSandbox()).isFalse();
+    }
+
+    @Test
+    void secretsNeverAppearInTheDump() throws Exception {
+        String secret = "s3cr3t-api-secret-value";
+        String token = "AccessTokenValue987654";
+        ScannerConfig c = ConfigLoader.load(dir, Map.of("ZERODHA_API_KEY", "key1", "ZERODHA_API_SECRET", secret,
+                "ZERODHA_ACCESS_TOKEN", token, "KITE_REST_URL", "http://127.0.0.1:9/?access_token=" + token), Map.of());
+        String dump = c.dump().toString() + c.kite().credentials();
+        assertThat(dump).doesNotContain(secret).doesNotContain(token).contains("key1");
+    }
+
+    @Test
+    void urlsAreValidated() {
+        assertThatThrownBy(() -> ConfigLoader.load(dir, Map.of("KITE_WS_URL", "http://x"), Map.of()))
+                .hasMessageContaining("KITE_WS_URL").hasMessageContaining("ws://");
+        ScannerConfig c = ConfigLoader.load(dir, Map.of("KITE_REST_URL", "http://127.0.0.1:8700/"), Map.of());
+        assertThat(c.kite().restUrl()).isEqualTo("http://127.0.0.1:8700");
+        assertThat(c.kite().useSandbox()).isFalse();
+    }
+
+    @Test
+    void malformedDotEnvLineIsReportedWithItsNumber() throws Exception {
+        Files.writeString(dir.resolve(".env"), "ZERODHA_API_KEY=a\nthis is not a pair\n");
+        assertThatThrownBy(() -> ConfigLoader.load(dir, Map.of(), Map.of()))
+                .hasMessageContaining("line 2").hasMessageContaining("KEY=VALUE");
+    }
+}
