@@ -1,0 +1,279 @@
+package io.niftyscanner.journal;
+
+import io.niftyscanner.market.Candle;
+import io.niftyscanner.market.CandleQuality;
+import io.niftyscanner.market.Signal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+
+/**
+ * The SQLite journal: every signal with its provenance, every gap and repair, and the 5-minute candle cache used for
+ * warm-up. Writes are committed before the method returns (WAL mode, synchronous=FULL), so nothing acknowledged is lost.
+ * Thread-safe: callers serialize through this object's lock; keep calls off the engine and FX threads.
+ */
+public final class Journal implements AutoCloseable {
+    private static final int SCHEMA_VERSION = 1;
+    private final Path file;
+    private final Connection db;
+
+    private Journal(Path file, Connection db) {
+        this.file = file;
+        this.db = db;
+    }
+
+    public static Journal open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            Journal j = new Journal(file, c);
+            j.migrate();
+            return j;
+        } catch (Exception e) {
+            throw new JournalException("Cannot open the journal " + file + ": " + e.getMessage()
+                    + ". Check the file is not corrupt or locked by another running scanner; move it aside to start a new one.", e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    private void migrate() throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=FULL");
+            s.execute("PRAGMA busy_timeout=5000");
+            int version;
+            try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+                version = rs.next() ? rs.getInt(1) : 0;
+            }
+            if (version > SCHEMA_VERSION) {
+                throw new SQLException("journal schema version " + version + " is newer than this app understands (" + SCHEMA_VERSION + ")");
+            }
+            if (version < 1) {
+                s.execute("CREATE TABLE IF NOT EXISTS signals (signal_key TEXT PRIMARY KEY, token INTEGER NOT NULL, symbol TEXT NOT NULL,"
+                        + " side TEXT NOT NULL, time_ms INTEGER NOT NULL, candle_start_ms INTEGER NOT NULL, price REAL NOT NULL,"
+                        + " candle_open REAL, candle_high REAL, candle_low REAL, candle_close REAL, candle_volume INTEGER,"
+                        + " candle_quality TEXT, ema_fast REAL, ema_slow REAL, ema_fast_prev REAL, ema_slow_prev REAL, rsi REAL,"
+                        + " atr REAL, stop REAL, target REAL, intrabar INTEGER NOT NULL, rule TEXT, thresholds TEXT,"
+                        + " recorded_ms INTEGER NOT NULL)");
+                s.execute("CREATE INDEX IF NOT EXISTS signals_time ON signals(time_ms)");
+                s.execute("CREATE TABLE IF NOT EXISTS candles (token INTEGER NOT NULL, start_ms INTEGER NOT NULL, open INTEGER NOT NULL,"
+                        + " high INTEGER NOT NULL, low INTEGER NOT NULL, close INTEGER NOT NULL, volume INTEGER NOT NULL,"
+                        + " quality TEXT NOT NULL, PRIMARY KEY (token, start_ms)) WITHOUT ROWID");
+                s.execute("CREATE TABLE IF NOT EXISTS gaps (id INTEGER PRIMARY KEY AUTOINCREMENT, token INTEGER NOT NULL,"
+                        + " from_ms INTEGER NOT NULL, to_ms INTEGER NOT NULL, reason TEXT NOT NULL, detected_ms INTEGER NOT NULL,"
+                        + " repaired_ms INTEGER NOT NULL DEFAULT 0, repaired_candles INTEGER NOT NULL DEFAULT 0)");
+                s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
+            }
+        }
+    }
+
+    /** Records a signal once; returns false if a signal with the same key was already journaled. */
+    public synchronized boolean recordSignal(Signal sig, long recordedAtMillis) {
+        String sql = "INSERT OR IGNORE INTO signals VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            Candle c = sig.candle();
+            int i = 1;
+            p.setString(i++, sig.key());
+            p.setLong(i++, sig.token());
+            p.setString(i++, sig.symbol());
+            p.setString(i++, sig.side().name());
+            p.setLong(i++, sig.timeMillis());
+            p.setLong(i++, c.startMillis());
+            p.setDouble(i++, sig.priceRupees());
+            p.setDouble(i++, c.openPrice());
+            p.setDouble(i++, c.highPrice());
+            p.setDouble(i++, c.lowPrice());
+            p.setDouble(i++, c.closePrice());
+            p.setLong(i++, c.volume());
+            p.setString(i++, c.quality().name());
+            p.setDouble(i++, sig.emaFast());
+            p.setDouble(i++, sig.emaSlow());
+            p.setDouble(i++, sig.emaFastPrev());
+            p.setDouble(i++, sig.emaSlowPrev());
+            p.setDouble(i++, sig.rsi());
+            setNullable(p, i++, sig.atr());
+            setNullable(p, i++, sig.stop());
+            setNullable(p, i++, sig.target());
+            p.setInt(i++, sig.intrabar() ? 1 : 0);
+            p.setString(i++, sig.rule());
+            p.setString(i++, encode(sig.thresholds()));
+            p.setLong(i, recordedAtMillis);
+            return p.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw failure("record a signal", e);
+        }
+    }
+
+    /** Journaled signals at or after the given time, oldest first, as plain rows (symbol, side, time, price, rsi...). */
+    public synchronized List<Map<String, Object>> signalsSince(long fromMillis) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (PreparedStatement p = db.prepareStatement("SELECT * FROM signals WHERE time_ms >= ? ORDER BY time_ms, signal_key")) {
+            p.setLong(1, fromMillis);
+            try (ResultSet rs = p.executeQuery()) {
+                int cols = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    Map<String, Object> row = new TreeMap<>();
+                    for (int c = 1; c <= cols; c++) {
+                        row.put(rs.getMetaData().getColumnName(c), rs.getObject(c));
+                    }
+                    out.add(row);
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read signals", e);
+        }
+        return out;
+    }
+
+    /** Stores (or replaces) closed candles in the cache, in one transaction. */
+    public synchronized void saveCandles(List<Candle> candles) {
+        if (candles.isEmpty()) {
+            return;
+        }
+        try {
+            db.setAutoCommit(false);
+            try (PreparedStatement p = db.prepareStatement("INSERT OR REPLACE INTO candles VALUES (?,?,?,?,?,?,?,?)")) {
+                for (Candle c : candles) {
+                    p.setLong(1, c.token());
+                    p.setLong(2, c.startMillis());
+                    p.setLong(3, c.open());
+                    p.setLong(4, c.high());
+                    p.setLong(5, c.low());
+                    p.setLong(6, c.close());
+                    p.setLong(7, c.volume());
+                    p.setString(8, c.quality().name());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            db.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw failure("save candles", e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    /** Cached candles of one instrument with start in [fromMillis, toMillis), oldest first. */
+    public synchronized List<Candle> candles(long token, long fromMillis, long toMillis) {
+        List<Candle> out = new ArrayList<>();
+        try (PreparedStatement p = db.prepareStatement(
+                "SELECT start_ms, open, high, low, close, volume, quality FROM candles WHERE token=? AND start_ms>=? AND start_ms<? ORDER BY start_ms")) {
+            p.setLong(1, token);
+            p.setLong(2, fromMillis);
+            p.setLong(3, toMillis);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Candle(token, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                            rs.getLong(6), 0, CandleQuality.valueOf(rs.getString(7))));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read candles", e);
+        }
+        return out;
+    }
+
+    public synchronized long recordGap(long token, long fromMillis, long toMillis, String reason, long detectedAtMillis) {
+        try (PreparedStatement p = db.prepareStatement(
+                "INSERT INTO gaps (token, from_ms, to_ms, reason, detected_ms) VALUES (?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+            p.setLong(1, token);
+            p.setLong(2, fromMillis);
+            p.setLong(3, toMillis);
+            p.setString(4, reason);
+            p.setLong(5, detectedAtMillis);
+            p.executeUpdate();
+            try (ResultSet rs = p.getGeneratedKeys()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw failure("record a gap", e);
+        }
+    }
+
+    public synchronized void recordRepair(long gapId, int repairedCandles, long repairedAtMillis) {
+        try (PreparedStatement p = db.prepareStatement("UPDATE gaps SET repaired_ms=?, repaired_candles=? WHERE id=?")) {
+            p.setLong(1, repairedAtMillis);
+            p.setInt(2, repairedCandles);
+            p.setLong(3, gapId);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("record a repair", e);
+        }
+    }
+
+    public synchronized List<GapRecord> gaps() {
+        List<GapRecord> out = new ArrayList<>();
+        try (Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, token, from_ms, to_ms, reason, detected_ms, repaired_ms, repaired_candles FROM gaps ORDER BY id")) {
+            while (rs.next()) {
+                out.add(new GapRecord(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getLong(6),
+                        rs.getLong(7), rs.getInt(8)));
+            }
+        } catch (SQLException e) {
+            throw failure("read gaps", e);
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            throw failure("close", e);
+        }
+    }
+
+    private static void setNullable(PreparedStatement p, int i, double v) throws SQLException {
+        if (Double.isNaN(v)) {
+            p.setNull(i, java.sql.Types.REAL);
+        } else {
+            p.setDouble(i, v);
+        }
+    }
+
+    private static String encode(Map<String, Double> thresholds) {
+        StringJoiner j = new StringJoiner(";");
+        new TreeMap<>(thresholds).forEach((k, v) -> j.add(k + "=" + v));
+        return j.toString();
+    }
+
+    private void rollback() {
+        try {
+            db.rollback();
+        } catch (SQLException ignored) {
+            // the original failure is what the caller needs to see
+        }
+    }
+
+    private void autoCommit() {
+        try {
+            db.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // connection is broken; the next call reports it
+        }
+    }
+
+    private JournalException failure(String what, SQLException e) {
+        return new JournalException("Journal " + file + ": could not " + what + ": " + e.getMessage(), e);
+    }
+}
