@@ -1,0 +1,14 @@
+package io.niftyscanner.app;
+
+import io.niftyscanner.feed.FeedStatus;
+import io.niftyscanner.market.Signal;
+import java.util.List;
+
+/**
+ * Everything the window shows, as one immutable snapshot. The UI reads one on a timer; it never receives per-tick events.
+ *
+ * @param exchangeLabel "Sandbox exchange (simulated market)" or "Zerodha Kite"
+ * @param marketTimeMillis the engine's market clock (exchange time); 0 before the first tick
+ */
+public record ScannerView(List<WatchRow> rows, List<Signal> signals, FeedStatus status, boolean sandbox,
+                          String exchangeLabel, long marketTimeMillis, long ticks, long candles, long lateTicks) {}

@@ -1,0 +1,31 @@
+package io.niftyscanner.feed;
+
+import io.niftyscanner.config.DataMode;
+import java.time.Instant;
+
+/**
+ * One immutable status of the data path, shown by the UI and printed by the headless runner.
+ *
+ * @param mode               the mode the trader chose (hybrid stays hybrid while it streams or polls)
+ * @param activeFeed         "stream" or "poll": the feed running now ("" when none)
+ * @param ticksPerSecond     LIVE: recent tick rate
+ * @param lastTickAgeMillis  LIVE: how old the last tick is; -1 when none yet
+ * @param pollCycleMillis    POLLING: duration of the last cycle; -1 when none yet
+ * @param nextCycle          POLLING: when the next cycle starts; null otherwise
+ * @param attempt            RECONNECTING: the attempt number
+ * @param nextTryMillis      RECONNECTING: milliseconds until the next try
+ * @param nextOpen           MARKET_CLOSED: the next session open; null otherwise
+ */
+public record FeedStatus(Instant time, DataMode mode, String activeFeed, FeedState state, String message,
+                         double ticksPerSecond, long lastTickAgeMillis, long pollCycleMillis, Instant nextCycle,
+                         int attempt, long nextTryMillis, Instant nextOpen) {
+
+    public static FeedStatus initializing(Instant time, DataMode mode, String message) {
+        return new FeedStatus(time, mode, "", FeedState.INITIALIZING, message, 0, -1, -1, null, 0, 0, null);
+    }
+
+    public FeedStatus withMessage(String newMessage) {
+        return new FeedStatus(time, mode, activeFeed, state, newMessage, ticksPerSecond, lastTickAgeMillis, pollCycleMillis,
+                nextCycle, attempt, nextTryMillis, nextOpen);
+    }
+}
