@@ -108,6 +108,7 @@ public final class KiteTicker implements AutoCloseable {
     private long connectStartedNanos;
     private boolean slotHeld;
     private ScheduledFuture<?> watchdogTask;
+    private volatile Thread supervisorThread;
 
     public KiteTicker(Options options, KiteTickerListener listener) {
         this(options, listener, KiteTime.system());
@@ -117,9 +118,16 @@ public final class KiteTicker implements AutoCloseable {
         this.options = options;
         this.listener = listener;
         this.time = time;
+        URI check = uri();
+        String scheme = String.valueOf(check.getScheme()).toLowerCase(Locale.ROOT);
+        if (!scheme.equals("ws") && !scheme.equals("wss") || check.getHost() == null) {
+            throw new IllegalArgumentException("ticker URL must be ws://host[:port] or wss://host[:port], not '"
+                    + Secrets.redact(options.wsUrl()) + "'");
+        }
         this.supervisor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kite-ticker-supervisor");
             t.setDaemon(true);
+            supervisorThread = t;
             return t;
         });
     }
@@ -146,6 +154,9 @@ public final class KiteTicker implements AutoCloseable {
     /** Subscribes tokens in a mode (kept across reconnects). At most 3000 tokens per connection. */
     public void subscribe(Collection<Long> tokens, Mode mode) {
         List<Long> list = checkTokens(tokens);
+        if (list.isEmpty()) {
+            return;
+        }
         synchronized (subscriptions) {
             long added = list.stream().distinct().filter(t -> !subscriptions.containsKey(t)).count();
             if (subscriptions.size() + added > MAX_TOKENS_PER_CONNECTION) {
@@ -161,6 +172,9 @@ public final class KiteTicker implements AutoCloseable {
 
     public void unsubscribe(Collection<Long> tokens) {
         List<Long> list = checkTokens(tokens);
+        if (list.isEmpty()) {
+            return;
+        }
         list.forEach(subscriptions::remove);
         send(KiteTickerMessages.unsubscribe(list));
     }
@@ -193,18 +207,23 @@ public final class KiteTicker implements AutoCloseable {
             }
             state = State.CLOSED;
         }
+        Runnable shutdown = () -> {
+            if (watchdogTask != null) {
+                watchdogTask.cancel(false);
+            }
+            releaseSlot();
+            Connection c = current;
+            current = null;
+            if (c != null) {
+                c.close(CloseFrame.NORMAL, "client closed");
+            }
+        };
         try {
-            supervisor.submit(() -> {
-                if (watchdogTask != null) {
-                    watchdogTask.cancel(false);
-                }
-                releaseSlot();
-                Connection c = current;
-                current = null;
-                if (c != null) {
-                    c.close(CloseFrame.NORMAL, "client closed");
-                }
-            }).get(5, TimeUnit.SECONDS);
+            if (Thread.currentThread() == supervisorThread) {
+                shutdown.run();
+            } else {
+                supervisor.submit(shutdown).get(5, TimeUnit.SECONDS);
+            }
         } catch (Exception e) {
             LOG.warn("ticker did not close cleanly: {}", e.toString());
         } finally {
@@ -218,6 +237,16 @@ public final class KiteTicker implements AutoCloseable {
         if (isStopped()) {
             return;
         }
+        try {
+            startSocket();
+        } catch (RuntimeException e) {
+            LOG.error("ticker could not start a connection", e);
+            int gen = generation;
+            supervisor.execute(() -> dropped(gen, "could not start a connection: " + e.getMessage()));
+        }
+    }
+
+    private void startSocket() {
         generation++;
         URI uri = uri();
         LOG.info("ticker connecting to {} (attempt {})", Secrets.redact(uri.toString()), attempt + 1);
@@ -237,7 +266,7 @@ public final class KiteTicker implements AutoCloseable {
         markFrame();
         resubscribeAll();
         LOG.info("ticker connected, {} instruments subscribed", subscriptions.size());
-        listener.onConnected();
+        safely(() -> listener.onConnected());
     }
 
     private void dropped(int gen, String reason) {
@@ -252,28 +281,44 @@ public final class KiteTicker implements AutoCloseable {
             state = State.TOKEN_REJECTED;
             stopSupervision();
             LOG.error("ticker handshake refused with HTTP {}: {}", m.group(1), TokenException.MESSAGE);
-            listener.onTokenRejected(TokenException.MESSAGE);
+            safely(() -> listener.onTokenRejected(TokenException.MESSAGE));
             return;
         }
         LOG.warn("ticker disconnected: {}", reason);
-        listener.onDisconnected(reason);
+        safely(() -> listener.onDisconnected(reason));
         attempt++;
         if (options.maxReconnectAttempts() > 0 && attempt > options.maxReconnectAttempts()) {
             state = State.GAVE_UP;
             stopSupervision();
             LOG.error("ticker gave up after {} reconnect attempts: {}", options.maxReconnectAttempts(), reason);
-            listener.onGaveUp(options.maxReconnectAttempts(), reason);
+            safely(() -> listener.onGaveUp(options.maxReconnectAttempts(), reason));
             return;
         }
         long delay = backoffMillis(attempt);
         state = State.RECONNECTING;
         reconnects.incrementAndGet();
-        listener.onReconnecting(attempt, delay);
+        safely(() -> listener.onReconnecting(attempt, delay));
         supervisor.schedule(this::openConnection, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void safely(Runnable listenerCall) {
+        try {
+            listenerCall.run();
+        } catch (RuntimeException e) {
+            LOG.error("ticker listener failed; the ticker carries on", e);
+        }
     }
 
     /** Runs on the supervisor: a socket that is open but silent, or a connect that hangs, is closed and replaced. */
     void checkLiveness() {
+        try {
+            watchdog();
+        } catch (RuntimeException e) {
+            LOG.error("ticker watchdog check failed; it runs again shortly", e);
+        }
+    }
+
+    private void watchdog() {
         Connection c = current;
         if (c == null || isStopped()) {
             return;
@@ -408,23 +453,29 @@ public final class KiteTicker implements AutoCloseable {
             lastFrameNanos = frameNanos;
             lastFrameEpochMillis = time.clock().millis();
             frames.incrementAndGet();
-            if (TickDecoder.isHeartbeat(bytes)) {
+            boolean heartbeat = TickDecoder.isHeartbeat(bytes);
+            try {
+                listener.onFrame(frameNanos, heartbeat);
+            } catch (RuntimeException e) {
+                LOG.error("ticker listener failed in onFrame", e);
+            }
+            if (heartbeat) {
                 heartbeats.incrementAndGet();
-                listener.onFrame(frameNanos, true);
                 return;
             }
-            listener.onFrame(frameNanos, false);
             try {
                 int n = decoder.decode(bytes, sink);
                 ticks.addAndGet(n);
                 listener.onTicks(n);
             } catch (BadFrameException e) {
-                badFrames.incrementAndGet();
-                LOG.warn("ticker dropped a bad frame of {} bytes: {}", bytes.remaining(), e.getMessage());
-                listener.onBadFrame(e.getMessage());
+                long bad = badFrames.incrementAndGet();
+                if (bad <= 10 || bad % 1000 == 0) {
+                    LOG.warn("ticker dropped bad frame #{} ({} bytes): {}", bad, bytes.remaining(), e.getMessage());
+                }
+                safely(() -> listener.onBadFrame(e.getMessage()));
             } catch (RuntimeException e) {
-                LOG.error("ticker listener failed on a frame; the frame is dropped", e);
-                listener.onError("tick handling failed: " + e);
+                LOG.error("ticker listener failed on a frame; the rest of the frame is dropped", e);
+                safely(() -> listener.onError("tick handling failed: " + e));
             }
         }
 
@@ -435,8 +486,12 @@ public final class KiteTicker implements AutoCloseable {
             }
             markFrame();
             frames.incrementAndGet();
-            listener.onFrame(lastFrameNanos, false);
-            handleText(text);
+            try {
+                listener.onFrame(lastFrameNanos, false);
+                handleText(text);
+            } catch (RuntimeException e) {
+                LOG.error("ticker listener failed on a text message", e);
+            }
         }
 
         @Override

@@ -222,4 +222,55 @@ class KiteTickerTest {
         KiteTicker otherKey = ticker(server.url(), new RecordingListener(), KiteTime.system(), "k9");
         otherKey.connect();
     }
+
+    @Test
+    void aListenerThatThrowsDoesNotStopTheTicker() throws Exception {
+        TestTickerServer server = server();
+        RecordingListener rec = new RecordingListener();
+        KiteTickerListener hostile = new KiteTickerListener() {
+            @Override
+            public void onTick(io.niftyscanner.market.Tick tick) {
+                rec.onTick(tick);
+                throw new IllegalStateException("listener bug");
+            }
+
+            @Override
+            public void onFrame(long receivedNanos, boolean heartbeat) {
+                throw new IllegalStateException("listener bug");
+            }
+
+            @Override
+            public void onConnected() {
+                rec.onConnected();
+                throw new IllegalStateException("listener bug");
+            }
+
+            @Override
+            public void onDisconnected(String reason) {
+                rec.onDisconnected(reason);
+                throw new IllegalStateException("listener bug");
+            }
+        };
+        KiteTicker t = ticker(server.url(), hostile, KiteTime.system(), "k10");
+        t.connect();
+        WebSocket first = server.awaitConnection();
+        rec.await("connected");
+        first.send(Frames.frame(Frames.ltp(408065, 1)));
+        rec.awaitTick();
+        first.send(Frames.frame(Frames.ltp(408065, 2)));
+        assertThat(rec.awaitTick().lastPrice()).isEqualTo(2);
+        first.close();
+        rec.await("disconnected");
+        server.awaitConnection();
+        rec.await("connected");
+        assertThat(t.state()).isEqualTo(KiteTicker.State.CONNECTED);
+    }
+
+    @Test
+    void aBadUrlIsRejectedUpFront() {
+        assertThatThrownBy(() -> new KiteTicker(KiteTicker.Options.defaults("http://127.0.0.1:1",
+                new KiteSession("k", "secrettoken")), new RecordingListener()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ws://")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secrettoken"));
+    }
 }
