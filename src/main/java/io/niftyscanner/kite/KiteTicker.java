@@ -74,6 +74,12 @@ public final class KiteTicker implements AutoCloseable {
             return new Options(wsUrl, session, 5_000, 0, 1_000, 60_000, 7_000);
         }
 
+        /** From the scanner's settings: feed.watchdog.seconds and feed.reconnect.max.attempts. */
+        public static Options of(String wsUrl, KiteSession session, ScannerConfig.Feed feed) {
+            return defaults(wsUrl, session).withWatchdogMillis(feed.watchdogSeconds() * 1000L)
+                    .withBackoff(1_000, 60_000, feed.reconnectMaxAttempts());
+        }
+
         public Options withWatchdogMillis(long millis) {
             return new Options(wsUrl, session, millis, maxReconnectAttempts, minBackoffMillis, maxBackoffMillis,
                     connectTimeoutMillis);

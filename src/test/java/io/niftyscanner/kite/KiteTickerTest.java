@@ -95,6 +95,16 @@ class KiteTickerTest {
         assertThat(rec.await("error")).isEqualTo("error: Kite ticker error: Invalid mode");
         conn.send("{\"type\":\"message\",\"data\":\"Markets closed early\"}");
         assertThat(rec.await("message")).isEqualTo("message: Markets closed early");
+        conn.send("not json at all");
+        assertThat(rec.await("error")).contains("not JSON");
+
+        t.subscribe(List.of(884737L), KiteTicker.Mode.QUOTE);
+        assertThat(server.awaitMessage()).isEqualTo("{\"a\":\"subscribe\",\"v\":[884737]}");
+        assertThat(server.awaitMessage()).isEqualTo("{\"a\":\"mode\",\"v\":[\"quote\",[884737]]}");
+        t.unsubscribe(List.of(884737L));
+        assertThat(server.awaitMessage()).isEqualTo("{\"a\":\"unsubscribe\",\"v\":[884737]}");
+        assertThat(t.subscriptions()).isEmpty();
+        assertThat(t.state()).isEqualTo(KiteTicker.State.CONNECTED);
     }
 
     @Test
