@@ -209,6 +209,10 @@ class KiteTickerTest {
         rec.await("gave up");
         assertThat(t.state()).isEqualTo(KiteTicker.State.GAVE_UP);
         assertThat(t.stats().reconnects()).isEqualTo(2);
+        // exponential backoff with +-20% jitter, capped: 10 ms then 20 ms
+        assertThat(rec.reconnectDelays).hasSize(2);
+        assertThat(rec.reconnectDelays.get(0)).isBetween(8L, 12L);
+        assertThat(rec.reconnectDelays.get(1)).isBetween(16L, 20L);
     }
 
     @Test
@@ -282,5 +286,43 @@ class KiteTickerTest {
                 new KiteSession("k", "secrettoken")), new RecordingListener()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ws://")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secrettoken"));
+    }
+
+    @Test
+    void aHandshakeThatNeverCompletesIsAbandonedAndRetried() throws Exception {
+        AtomicInteger accepted = new AtomicInteger();
+        List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ServerSocket ss = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        cleanup.add(ss);
+        cleanup.add(() -> {
+            for (Socket s : held) {
+                s.close();
+            }
+        });
+        Thread acceptor = new Thread(() -> {
+            while (!ss.isClosed()) {
+                try {
+                    held.add(ss.accept()); // accept TCP, never answer the upgrade
+                    accepted.incrementAndGet();
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
+        RecordingListener rec = new RecordingListener();
+        KiteTicker.Options o = new KiteTicker.Options("ws://127.0.0.1:" + ss.getLocalPort(), new KiteSession("k11", "t"),
+                100, 0, 10, 20, 200);
+        KiteTicker t = new KiteTicker(o, rec, KiteTime.system());
+        cleanup.add(0, t);
+        t.connect();
+        assertThat(rec.await("disconnected")).contains("connect did not complete");
+        rec.await("reconnecting");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (accepted.get() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(accepted.get()).isGreaterThanOrEqualTo(2);
     }
 }
