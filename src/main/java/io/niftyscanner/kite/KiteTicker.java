@@ -247,8 +247,12 @@ public final class KiteTicker implements AutoCloseable {
             startSocket();
         } catch (RuntimeException e) {
             LOG.error("ticker could not start a connection", e);
-            int gen = generation;
-            supervisor.execute(() -> dropped(gen, "could not start a connection: " + e.getMessage()));
+            Connection c = current;
+            current = null;
+            if (c != null) {
+                c.closeQuietly("start failed");
+            }
+            afterDrop("could not start a connection: " + e.getMessage());
         }
     }
 
@@ -267,8 +271,10 @@ public final class KiteTicker implements AutoCloseable {
         if (gen != generation || isStopped()) {
             return;
         }
+        if (!moveTo(State.CONNECTED)) {
+            return;
+        }
         attempt = 0;
-        state = State.CONNECTED;
         markFrame();
         resubscribeAll();
         LOG.info("ticker connected, {} instruments subscribed", subscriptions.size());
@@ -282,9 +288,15 @@ public final class KiteTicker implements AutoCloseable {
         Connection dead = current;
         current = null;
         dead.closeQuietly(reason);
+        afterDrop(reason);
+    }
+
+    private void afterDrop(String reason) {
         Matcher m = HANDSHAKE_STATUS.matcher(reason);
         if (m.find() && (m.group(1).equals("403") || m.group(1).equals("401"))) {
-            state = State.TOKEN_REJECTED;
+            if (!moveTo(State.TOKEN_REJECTED)) {
+                return;
+            }
             stopSupervision();
             LOG.error("ticker handshake refused with HTTP {}: {}", m.group(1), TokenException.MESSAGE);
             safely(() -> listener.onTokenRejected(TokenException.MESSAGE));
@@ -294,17 +306,30 @@ public final class KiteTicker implements AutoCloseable {
         safely(() -> listener.onDisconnected(reason));
         attempt++;
         if (options.maxReconnectAttempts() > 0 && attempt > options.maxReconnectAttempts()) {
-            state = State.GAVE_UP;
+            if (!moveTo(State.GAVE_UP)) {
+                return;
+            }
             stopSupervision();
             LOG.error("ticker gave up after {} reconnect attempts: {}", options.maxReconnectAttempts(), reason);
             safely(() -> listener.onGaveUp(options.maxReconnectAttempts(), reason));
             return;
         }
         long delay = backoffMillis(attempt);
-        state = State.RECONNECTING;
+        if (!moveTo(State.RECONNECTING)) {
+            return;
+        }
         reconnects.incrementAndGet();
         safely(() -> listener.onReconnecting(attempt, delay));
         supervisor.schedule(this::openConnection, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** Changes the state unless the ticker was closed meanwhile (close() may run on any thread). */
+    private synchronized boolean moveTo(State next) {
+        if (state == State.CLOSED) {
+            return false;
+        }
+        state = next;
+        return true;
     }
 
     private void safely(Runnable listenerCall) {
