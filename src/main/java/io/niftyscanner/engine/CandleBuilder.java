@@ -69,8 +69,7 @@ public final class CandleBuilder {
             update(exchangeTimeMillis, lastPrice, cumulativeVolume);
             return Result.ADDED;
         }
-        long newest = bucketStart != NONE ? bucketStart : lastClosedBucketStart;
-        if (newest != NONE && bucket < newest) {
+        if ((bucketStart != NONE && bucket < bucketStart) || (lastClosedBucketStart != NONE && bucket <= lastClosedBucketStart)) {
             lateBucketStart = bucket;
             return Result.LATE;
         }
