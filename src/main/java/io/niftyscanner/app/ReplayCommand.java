@@ -70,6 +70,12 @@ public final class ReplayCommand implements Command {
             }
 
             @Override
+            public void onLateTick(Tick tick, long closedBucketStartMillis) {
+                reporter.note(line[0], "late tick for " + byToken.get(tick.token()).symbol() + "'s candle of "
+                        + ReplayPrinter.isoIst(closedBucketStartMillis) + ", which had already closed; not merged");
+            }
+
+            @Override
             public void onUnknownToken(Tick tick) {
                 reporter.report(line[0], "unknown token " + tick.token() + " (not in " + config.paths().instruments().getFileName()
                         + ")", null);
@@ -121,6 +127,12 @@ public final class ReplayCommand implements Command {
                 ctx.err().println("line " + lineNumber + ": skipped, " + reason + (text == null ? "" : ": " + abbreviate(text)));
             } else if (reported == REPORT_LIMIT + 1) {
                 ctx.err().println("(further skipped lines are only counted)");
+            }
+        }
+
+        void note(long lineNumber, String what) {
+            if (reported++ < REPORT_LIMIT) {
+                ctx.err().println("line " + lineNumber + ": " + what);
             }
         }
 
