@@ -65,7 +65,7 @@ public final class BenchCommand implements Command {
             throw new UsageException("--include '" + include + "' is not a regular expression: " + e.getDescription());
         }
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(include.equals(DEFAULT_INCLUDE) || include.startsWith("io\\.") ? include : ".*" + include + ".*")
+                .include(include)
                 .warmupIterations(quick ? 1 : 2)
                 .warmupTime(TimeValue.seconds(quick ? 1 : 2))
                 .measurementIterations(quick ? 2 : 3)
@@ -77,9 +77,15 @@ public final class BenchCommand implements Command {
                 .shouldFailOnError(true);
         Runner runner = new Runner(options.build(), OutputFormatFactory.createFormatInstance(ctx.err(),
                 json ? VerboseMode.SILENT : VerboseMode.NORMAL));
-        Collection<RunResult> results = runner.run();
+        Collection<RunResult> results;
+        try {
+            results = runner.run();
+        } catch (org.openjdk.jmh.runner.NoBenchmarksException e) {
+            results = List.of();
+        }
         if (results.isEmpty()) {
-            ctx.err().println("bench: no benchmark matched '" + include + "'");
+            ctx.err().println("bench: no benchmark matched '" + include + "'; the benchmarks live in io.niftyscanner.bench"
+                    + " (e.g. --include EngineBenchmark)");
             return Cli.EXIT_FAILURE;
         }
         Map<String, Scenario> scenarios = new TreeMap<>();
@@ -185,13 +191,21 @@ public final class BenchCommand implements Command {
             ObjectNode n = JSON.createObjectNode();
             n.put("type", "bench");
             n.put("scenario", name);
-            put(n, "ticks_per_s", ticksPerSecond == null ? null : (double) Math.round(ticksPerSecond));
+            putWhole(n, "ticks_per_s", ticksPerSecond);
             put(n, "p50_us", p50);
             put(n, "p99_us", p99);
             put(n, "max_us", max);
-            put(n, "rss_mb", rss == null ? null : (double) Math.round(rss));
+            putWhole(n, "rss_mb", rss);
             n.put("benchmarks", String.join(",", benchmarks.keySet()));
             return n;
+        }
+
+        private static void putWhole(ObjectNode n, String field, Double value) {
+            if (value == null) {
+                n.putNull(field);
+            } else {
+                n.put(field, Math.round(value));
+            }
         }
 
         private static void put(ObjectNode n, String field, Double value) {

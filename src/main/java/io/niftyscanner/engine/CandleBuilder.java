@@ -52,6 +52,8 @@ public final class CandleBuilder {
     private long lateBucketStart = NONE;
     private long gapUntil = NONE;
     private Candle closed;
+    private long checkedDay = NONE;
+    private boolean checkedDayTrades;
 
     public CandleBuilder(long token, Timeframe timeframe, SessionCalendar calendar) {
         this.token = token;
@@ -61,7 +63,7 @@ public final class CandleBuilder {
     }
 
     public Result onTick(long exchangeTimeMillis, long lastPrice, long cumulativeVolume) {
-        if (!calendar.inSession(exchangeTimeMillis)) {
+        if (!inSession(exchangeTimeMillis)) {
             return Result.OUT_OF_SESSION;
         }
         long bucket = SessionCalendar.bucketStart(exchangeTimeMillis, timeframe);
@@ -80,6 +82,19 @@ public final class CandleBuilder {
         }
         open(bucket, exchangeTimeMillis, lastPrice, cumulativeVolume);
         return closedOne ? Result.CLOSED_AND_ADDED : Result.ADDED;
+    }
+
+    /** {@link SessionCalendar#inSession(long)} with the trading-day answer cached per IST day (no allocation per tick). */
+    private boolean inSession(long time) {
+        if (!SessionCalendar.inSessionHours(time)) {
+            return false;
+        }
+        long epochDay = SessionCalendar.istEpochDay(time);
+        if (epochDay != checkedDay) {
+            checkedDay = epochDay;
+            checkedDayTrades = calendar.isTradingDay(java.time.LocalDate.ofEpochDay(epochDay));
+        }
+        return checkedDayTrades;
     }
 
     private void open(long bucket, long time, long price, long cumulativeVolume) {
