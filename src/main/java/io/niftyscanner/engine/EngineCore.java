@@ -155,10 +155,17 @@ public final class EngineCore {
     }
 
     private void closed(InstrumentState s, Candle candle, long timeMillis) {
-        if (!s.closed.isEmpty() && s.closed.peekLast().startMillis() >= candle.startMillis()) {
-            LOG.debug("{}: live candle {} overlaps loaded history; the history candle is kept", s.instrument.symbol(),
-                    candle.startMillis());
-            return;
+        Candle newest = s.closed.peekLast();
+        if (newest != null && newest.startMillis() >= candle.startMillis()) {
+            if (newest.startMillis() == candle.startMillis() && newest.quality() == CandleQuality.HISTORICAL) {
+                // history loaded while this bucket was still forming: the live candle takes its place
+                s.dropNewest();
+                s.indicators.truncate(s.indicators.size() - 1);
+            } else {
+                LOG.debug("{}: live candle {} is older than the series' newest candle; dropped", s.instrument.symbol(),
+                        candle.startMillis());
+                return;
+            }
         }
         candles++;
         IndicatorValues values = s.indicators.add(candle.highPrice(), candle.lowPrice(), candle.closePrice());
@@ -371,6 +378,23 @@ public final class EngineCore {
             latest = values;
             closedDirty = true;
             version++;
+        }
+
+        void dropNewest() {
+            closed.removeLast();
+            closedValues.removeLast();
+            latest = previous;
+            previous = closedValues.size() >= 2 ? nthNewestValues(1) : null;
+            closedDirty = true;
+        }
+
+        private IndicatorValues nthNewestValues(int n) {
+            java.util.Iterator<IndicatorValues> it = closedValues.descendingIterator();
+            IndicatorValues v = null;
+            for (int k = 0; k <= n && it.hasNext(); k++) {
+                v = it.next();
+            }
+            return v;
         }
 
         void resetSeries() {
