@@ -55,6 +55,11 @@ public final class CandleBuilder {
     private long checkedDay = NONE;
     private boolean checkedDayTrades;
 
+    /**
+     * @param calendar when not null, ticks on its non-trading days (weekends, holidays) are out of session too; when
+     *                 null only the time of day counts, so the exchange's timestamps decide (design.md 2): a special
+     *                 session on a Saturday or a holiday the calendar does not know about is still built into candles
+     */
     public CandleBuilder(long token, Timeframe timeframe, SessionCalendar calendar) {
         this.token = token;
         this.timeframe = timeframe;
@@ -90,6 +95,9 @@ public final class CandleBuilder {
             return false;
         }
         long epochDay = SessionCalendar.istEpochDay(time);
+        if (calendar == null) {
+            return true;
+        }
         if (epochDay != checkedDay) {
             checkedDay = epochDay;
             checkedDayTrades = calendar.isTradingDay(java.time.LocalDate.ofEpochDay(epochDay));

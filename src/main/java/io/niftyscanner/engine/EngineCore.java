@@ -30,7 +30,6 @@ public final class EngineCore {
 
     private final StrategyParams params;
     private final EngineListener listener;
-    private final SessionCalendar calendar;
     private final Supplier<IndicatorSet> indicatorFactory;
     private final InstrumentState[] states;
     private final TokenIndex index;
@@ -48,18 +47,19 @@ public final class EngineCore {
     private long repaired;
 
     public EngineCore(List<Instrument> instruments, StrategyParams params, EngineListener listener) {
-        this(instruments, params, listener, SessionCalendar.withoutHolidays(), IndicatorSets.incremental(params));
+        this(instruments, params, listener, null, IndicatorSets.incremental(params));
     }
 
     /**
-     * @param calendar   decides which exchange times belong to a session (holidays, weekends)
+     * @param calendar   null (the default): a tick belongs to the session when its exchange time of day is in
+     *                   09:15:00–15:29:59 IST, whatever the date, because the exchange's timestamps decide (design.md 2);
+     *                   a calendar additionally drops ticks stamped on its weekends and holidays
      * @param indicators one fresh {@link IndicatorSet} per instrument (see {@link IndicatorSets})
      */
     public EngineCore(List<Instrument> instruments, StrategyParams params, EngineListener listener, SessionCalendar calendar,
                       Supplier<IndicatorSet> indicators) {
         this.params = params;
         this.listener = listener == null ? EngineListener.NONE : listener;
-        this.calendar = calendar;
         this.indicatorFactory = indicators;
         this.grace = params.candleGraceMillis();
         this.states = new InstrumentState[instruments.size()];
@@ -330,10 +330,6 @@ public final class EngineCore {
 
     public StrategyParams params() {
         return params;
-    }
-
-    public SessionCalendar calendar() {
-        return calendar;
     }
 
     /** Market time: the newest instant passed to {@link #onMarketTime}, or Long.MIN_VALUE before any. */
