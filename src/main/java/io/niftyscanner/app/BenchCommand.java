@@ -14,7 +14,6 @@ import java.util.regex.PatternSyntaxException;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -73,7 +72,6 @@ public final class BenchCommand implements Command {
                 .forks(forks != null ? forks : quick ? 0 : 1)
                 .jvmArgs("-Xms1g", "-Xmx3g")
                 .addProfiler(RssProfiler.class)
-                .resultFormat(ResultFormatType.TEXT)
                 .shouldFailOnError(true);
         Runner runner = new Runner(options.build(), OutputFormatFactory.createFormatInstance(ctx.err(),
                 json ? VerboseMode.SILENT : VerboseMode.NORMAL));
