@@ -309,7 +309,8 @@ final class OrderBook {
         o.transactionType = oneOf(form, "transaction_type", Set.of("BUY", "SELL"), "BUY or SELL");
         o.orderType = oneOf(form, "order_type", ORDER_TYPES, "MARKET, LIMIT, SL or SL-M");
         o.product = oneOf(form, "product", PRODUCTS, "CNC, NRML, MIS or MTF");
-        o.validity = form.getOrDefault("validity", "DAY").isBlank() ? "DAY" : oneOf(form, "validity", VALIDITIES, "DAY, IOC or TTL");
+        String validity = form.get("validity");
+        o.validity = validity == null || validity.isBlank() ? "DAY" : oneOf(form, "validity", VALIDITIES, "DAY, IOC or TTL");
         o.quantity = positiveInt(form, "quantity", true);
         int lot = o.instrument.instrument().lotSize();
         if (o.quantity % lot != 0) {

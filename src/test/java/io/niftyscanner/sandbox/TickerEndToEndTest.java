@@ -168,7 +168,7 @@ class TickerEndToEndTest {
                 f.market.advance(Duration.ofMinutes(1));
                 f.exchange.pump();
             }
-            long expected = (long) ((Number) f.exchange.statsJson().get("frames_sent")).longValue();
+            long expected = ((Number) f.exchange.statsJson().get("frames_sent")).longValue();
             WsTestClient.await(() -> c.tickFrames().size() >= expected, WAIT, "every frame");
             c.closeBlocking();
             assertThat(SessionCalendar.istDate(f.exchange.marketTimeMillis())).isEqualTo(Fixture.MONDAY);
