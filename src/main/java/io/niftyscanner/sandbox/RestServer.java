@@ -34,6 +34,14 @@ final class RestServer {
     static final int MAX_QUOTE = 500;
     static final int MAX_OHLC_LTP = 1000;
 
+    static {
+        // the JDK server writes headers and body separately: without TCP_NODELAY, Nagle plus the client's delayed ACK
+        // add ~40 ms to every response. Read once, when the first JDK HttpServer is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** What the control endpoints reach. */
     interface Control {
         Map<String, Object> statsJson();
