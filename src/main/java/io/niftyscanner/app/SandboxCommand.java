@@ -58,7 +58,7 @@ public final class SandboxCommand implements Command {
 
     private static void describe(SandboxExchange x, SandboxOptions o, CliContext ctx) {
         ctx.err().println("Sandbox exchange listening on 127.0.0.1 (a simulated NIFTY 50 market speaking Kite v3).");
-        ctx.err().println("  session " + x.sessionDate() + ", market time " + SessionCalendar.ist(x.marketTimeMillis()).toLocalTime()
+        ctx.err().println("  session " + x.sessionDate() + ", market time " + SessionCalendar.ist(x.marketTimeMillis()).toLocalTime().withNano(0)
                 + " IST, speed " + o.speed() + "x, seed " + o.seed());
         ctx.err().println("  point the app (or any Kite client) at it:");
         ctx.err().println("    KITE_REST_URL=" + x.restUrl() + " KITE_WS_URL=" + x.wsUrl() + " ./scanner");

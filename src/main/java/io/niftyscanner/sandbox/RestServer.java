@@ -68,11 +68,13 @@ final class RestServer {
     private final SandboxStats stats;
     private final LongSupplier marketTime;
     private final String defaultRedirectUrl;
+    private final java.time.Clock wallClock;
     private final Control control;
     private final Map<String, byte[]> gzippedDumps = new java.util.concurrent.ConcurrentHashMap<>();
 
     RestServer(int port, Sessions sessions, SimMarket market, OrderBook orders, InstrumentDump dump, FaultState faults,
-               RateLimits limits, SandboxStats stats, LongSupplier marketTime, String defaultRedirectUrl, Control control)
+               RateLimits limits, SandboxStats stats, LongSupplier marketTime, String defaultRedirectUrl, java.time.Clock wallClock,
+               Control control)
             throws IOException {
         this.sessions = sessions;
         this.market = market;
@@ -83,6 +85,7 @@ final class RestServer {
         this.stats = stats;
         this.marketTime = marketTime;
         this.defaultRedirectUrl = defaultRedirectUrl;
+        this.wallClock = wallClock;
         this.control = control;
         try {
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
@@ -331,7 +334,7 @@ final class RestServer {
         d.put("enctoken", sessions.randomToken(32));
         d.put("refresh_token", "");
         d.put("silo", "");
-        d.put("login_time", KiteTime.plain(System.currentTimeMillis()));
+        d.put("login_time", KiteTime.plain(wallClock.millis()));
         d.put("meta", Map.of("demat_consent", "physical"));
         return d;
     }
