@@ -211,6 +211,8 @@ final class RestServer {
                 return n == 3 && s[2].equals("trades") ? "GET /orders/{order_id}/trades" : "? " + p;
             case "GET trades":
                 return n == 1 ? "GET /trades" : "? " + p;
+            case "GET portfolio":
+                return p.equals("portfolio/positions") ? "GET /portfolio/positions" : "? " + p;
             default:
                 return "? " + p;
         }
@@ -309,6 +311,9 @@ final class RestServer {
                 break;
             case "GET /trades":
                 ok(r.exchange(), orders.trades());
+                break;
+            case "GET /portfolio/positions":
+                ok(r.exchange(), orders.positions());
                 break;
             default:
                 throw new SandboxError(404, "GeneralException", "Route not found: " + route);

@@ -194,6 +194,11 @@ class RestRoutesTest {
         assertThat(trades).hasSize(1);
         assertThat(trades.get(0).path("order_id").asText()).isEqualTo(id);
         assertThat(get("/orders/" + id + "/trades").json().path("data")).hasSize(1);
+        JsonNode net = get("/portfolio/positions").json().path("data").path("net");
+        assertThat(net).hasSize(1);
+        assertThat(net.get(0).path("quantity").asLong()).isEqualTo(3);
+        assertThat(net.get(0).path("buy_price").asDouble()).isEqualTo(fill);
+        assertThat(net.get(0).path("pnl").asDouble()).isEqualTo(Math.round((ltp - fill) * 3 * 100) / 100.0);
         assertError(get("/orders/123"), 400, "OrderException", "Couldn't find order");
     }
 
