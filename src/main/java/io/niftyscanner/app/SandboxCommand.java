@@ -69,23 +69,34 @@ public final class SandboxCommand implements Command {
         ctx.err().println("  stop with Ctrl-C.");
     }
 
-    static SandboxOptions options(List<String> args, CliContext ctx) {
-        ScannerConfig.Sandbox defaults = new ScannerConfig.Sandbox(1.0, 42L, "");
-        SessionCalendar calendar = SessionCalendar.withoutHolidays();
-        List<Instrument> instruments = List.of();
+    /**
+     * Sandbox options from the configuration (sandbox.speed, sandbox.seed, sandbox.start, holidays, the configured
+     * constituents with their tokens); ports 0. This is what the app uses when it embeds the sandbox.
+     */
+    public static SandboxOptions fromConfig(ScannerConfig config) {
+        ScannerConfig.Sandbox s = config.sandbox();
+        LocalTime start;
         try {
-            ScannerConfig config = ConfigLoader.load(ctx.baseDir(), ctx.env(), Map.of());
-            defaults = config.sandbox();
-            calendar = new SessionCalendar(config.holidays());
-            instruments = configuredInstruments(config);
+            start = s.start() == null || s.start().isBlank() ? null : time(s.start(), "sandbox.start");
+        } catch (UsageException e) {
+            throw new ConfigException(e.getMessage() + " in " + ConfigLoader.PROPERTIES_FILE);
+        }
+        return SandboxOptions.defaults().withSpeed(s.speed()).withSeed(s.seed()).withStart(null, start)
+                .withCalendar(new SessionCalendar(config.holidays())).withInstruments(configuredInstruments(config));
+    }
+
+    static SandboxOptions options(List<String> args, CliContext ctx) {
+        SandboxOptions base = SandboxOptions.defaults();
+        try {
+            base = fromConfig(ConfigLoader.load(ctx.baseDir(), ctx.env(), Map.of()));
         } catch (ConfigException e) {
             ctx.err().println("Configuration not used (" + e.getMessage() + "); the sandbox runs with its defaults.");
         }
         int restPort = 0;
         int wsPort = 0;
-        double speed = defaults.speed();
-        long seed = defaults.seed();
-        LocalTime start = defaults.start() == null || defaults.start().isBlank() ? null : time(defaults.start(), "sandbox.start");
+        double speed = base.speed();
+        long seed = base.seed();
+        LocalTime start = base.start();
         LocalDate date = null;
         String redirectUrl = null;
         for (int i = 0; i < args.size(); i++) {
@@ -131,8 +142,8 @@ public final class SandboxCommand implements Command {
             ctx.err().println("Note: --start " + start + " is outside 09:15-15:30; the simulated market is closed then.");
         }
         try {
-            return SandboxOptions.defaults().withPorts(restPort, wsPort).withSpeed(speed).withSeed(seed)
-                    .withStart(date, start).withCalendar(calendar).withInstruments(instruments).withRedirectUrl(redirectUrl);
+            return base.withPorts(restPort, wsPort).withSpeed(speed).withSeed(seed).withStart(date, start)
+                    .withRedirectUrl(redirectUrl);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -14,7 +14,7 @@ final class DepthModel {
         long open = traded ? day.open[slot] : last;
         long high = traded ? day.high[slot] : last;
         long low = traded ? day.low[slot] : last;
-        long tradeTime = traded ? day.lastTradeMillis[slot] : day.openMillis;
+        long tradeTime = traded ? day.lastTradeMillis[slot] : 0L;
         if (s.isIndex()) {
             return new QuoteSnapshot(s, last, 0, 0, 0, 0, 0, open, high, low, day.prevClose[slot], tradeTime,
                     exchangeMillis, new long[0], new long[0], new int[0], new long[0], new long[0], new int[0]);
@@ -36,8 +36,8 @@ final class DepthModel {
             askP[j] = bestAsk + TICK * j;
             bidQ[j] = 1 + Math.floorMod(h, typicalQty * 2);
             askQ[j] = 1 + Math.floorMod(h >>> 17, typicalQty * 2);
-            bidO[j] = (int) (1 + Math.floorMod(h >>> 34, 25));
-            askO[j] = (int) (1 + Math.floorMod(h >>> 44, 25));
+            bidO[j] = 1 + Math.floorMod(h >>> 34, 25);
+            askO[j] = 1 + Math.floorMod(h >>> 44, 25);
         }
         long buyQty = typicalQty * (40 + Math.floorMod(h >>> 8, 60));
         long sellQty = typicalQty * (40 + Math.floorMod(h >>> 24, 60));

@@ -30,7 +30,7 @@ final class QuoteJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("instrument_token", q.token());
         m.put("timestamp", KiteTime.plain(q.exchangeMillis()));
-        m.put("last_trade_time", q.isIndex() ? null : KiteTime.plain(q.lastTradeMillis()));
+        m.put("last_trade_time", q.isIndex() || q.lastTradeMillis() == 0 ? null : KiteTime.plain(q.lastTradeMillis()));
         m.put("last_price", rupees(q.lastPrice()));
         m.put("last_quantity", q.lastQuantity());
         m.put("buy_quantity", q.buyQuantity());

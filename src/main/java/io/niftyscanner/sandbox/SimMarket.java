@@ -111,8 +111,19 @@ final class SimMarket {
             if (!calendar.isTradingDay(d)) {
                 continue;
             }
-            SessionDay day = d.equals(live.date) ? live : pastDay(d);
-            for (Bar b : dayCandles(day, slot, interval)) {
+            SessionDay day;
+            int daySlot = slot;
+            if (d.equals(live.date)) {
+                day = live;
+            } else if (slot == live.indexSlot || past.containsKey(d)) {
+                day = pastDay(d);
+            } else {
+                // instruments have independent random streams: one instrument alone follows the same path, 50x cheaper
+                day = new SessionDay(d, List.of(universe.get(slot)), seed, ticksPerSecond, null);
+                day.finish();
+                daySlot = 0;
+            }
+            for (Bar b : dayCandles(day, daySlot, interval)) {
                 if (b.startMillis() >= fromMillis && b.startMillis() <= toMillis) {
                     out.add(b);
                 }

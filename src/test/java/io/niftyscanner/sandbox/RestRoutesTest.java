@@ -98,10 +98,11 @@ class RestRoutesTest {
 
     @Test
     void quoteShapesByRoute() {
-        Rest.Response r = get("/quote?i=NSE:INFY&i=738561&i=NSE:NIFTY%2050&i=NSE:NOSUCH");
+        Rest.Response r = get("/quote?i=NSE:INFY&i=738561&i=NSE:NIFTY%2050&i=NSE:NOSUCH&i=NSE:M%26M");
         assertThat(r.status()).isEqualTo(200);
         JsonNode d = r.json().path("data");
         assertThat(d.has("NSE:NOSUCH")).isFalse();
+        assertThat(d.path("NSE:M&M").path("instrument_token").asLong()).isEqualTo(519937);
         JsonNode infy = d.path("NSE:INFY");
         assertThat(infy.path("instrument_token").asLong()).isEqualTo(408065);
         assertThat(infy.path("timestamp").asText()).isEqualTo("2026-11-23 10:30:00");

@@ -48,6 +48,19 @@ class SimulatorTest {
     }
 
     @Test
+    void anInstrumentSimulatedAloneFollowsTheSamePath() {
+        SessionDay all = new SessionDay(MONDAY, UNIVERSE, 3, 1.5, null);
+        all.finish();
+        int slot = 36; // RELIANCE
+        SessionDay alone = new SessionDay(MONDAY, List.of(UNIVERSE.get(slot)), 3, 1.5, null);
+        alone.finish();
+
+        assertThat(alone.barClose[0]).isEqualTo(all.barClose[slot]);
+        assertThat(alone.barVolume[0]).isEqualTo(all.barVolume[slot]);
+        assertThat(alone.barHigh[0]).isEqualTo(all.barHigh[slot]);
+    }
+
+    @Test
     void pricesSitOnTheTickGridAtRealisticLevelsAndVolumeOnlyGrows() {
         List<Tick> all = ticks(42, MONDAY, Long.MAX_VALUE);
         Map<Long, Long> lastVolume = new TreeMap<>();
