@@ -39,7 +39,7 @@ class SandboxCommandTest {
             "--speed", "60", "--seed", "7", "--start", "09:20"}, ctx)));
         t.start();
         long end = System.nanoTime() + 20_000_000_000L;
-        while (!out.text().contains("ws=") && System.nanoTime() < end) {
+        while (!(out.text().contains("ws=") && err.text().contains("Ctrl-C")) && System.nanoTime() < end) {
             Thread.sleep(20);
         }
         List<String> lines = out.text().lines().toList();
@@ -73,5 +73,25 @@ class SandboxCommandTest {
         assertThatThrownBy(() -> SandboxCommand.options(List.of("--seed"), ctx)).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> SandboxCommand.options(List.of("--bogus"), ctx)).hasMessageContaining("unknown option");
         assertThat(SandboxCommand.options(List.of("--start", "9:15", "--speed", "5"), ctx).start()).hasToString("09:15");
+    }
+
+    @Test
+    void defaultsComeFromTheConfigurationAndArgumentsWin() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("config"));
+        java.nio.file.Files.writeString(dir.resolve("config/scanner.properties"),
+                "sandbox.speed = 5\nsandbox.seed = 9\nsandbox.start = 10:30\nholidays = 2026-11-24\n");
+        CliContext ctx = new CliContext(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()),
+                dir, Map.of());
+
+        io.niftyscanner.sandbox.SandboxOptions fromFile = SandboxCommand.options(List.of(), ctx);
+        io.niftyscanner.sandbox.SandboxOptions overridden = SandboxCommand.options(List.of("--seed", "11", "--speed", "2"), ctx);
+
+        assertThat(fromFile.speed()).isEqualTo(5.0);
+        assertThat(fromFile.seed()).isEqualTo(9L);
+        assertThat(fromFile.start()).hasToString("10:30");
+        assertThat(fromFile.calendar().isTradingDay(java.time.LocalDate.of(2026, 11, 24))).isFalse();
+        assertThat(overridden.seed()).isEqualTo(11L);
+        assertThat(overridden.speed()).isEqualTo(2.0);
+        assertThat(overridden.start()).hasToString("10:30");
     }
 }
