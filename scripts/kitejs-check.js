@@ -82,6 +82,16 @@ async function main() {
     volume_traded: first.volume_traded, exchange_timestamp: first.exchange_timestamp, last_trade_time: first.last_trade_time,
     ohlc: first.ohlc, change: first.change, depth_buy0: first.depth.buy[0], depth_sell0: first.depth.sell[0] });
   console.log('first full NIFTY 50 tick: %j', index);
+  let reconnects = 0; let connects = 0;
+  ticker.on('reconnect', (n, delay) => { reconnects++; console.log('ticker reconnect #%d in %d s', n, delay); });
+  ticker.on('connect', () => { connects++; });
+  const drop = await fetch(rest + '/__sandbox/fault', { method: 'POST', body: '{"kind":"drop"}' });
+  console.log('fault drop -> HTTP %d', drop.status);
+  await sleep(4000);
+  const stall = await fetch(rest + '/__sandbox/fault', { method: 'POST', body: '{"kind":"stall","seconds":12}' });
+  console.log('fault stall 12 s -> HTTP %d', stall.status);
+  await sleep(14000); // KiteTicker checks its 5 s read timeout every 5 s
+  console.log('after drop and stall: %d reconnect attempt(s), %d re-connect(s), ticks so far %d', reconnects, connects, ticks);
   ticker.disconnect();
 
   const badTicker = new KiteTicker({ api_key: 'sandbox', access_token: 'wrong', root: ws + '/', reconnect: false });
