@@ -51,7 +51,12 @@ public final class SandboxExchange implements AutoCloseable {
         this.market = new SimMarket(universe, o.seed(), o.ticksPerSecond(), o.calendar(), date);
         this.faults = new FaultState(o.wallClock());
         this.sessions = new Sessions(o.apiKey(), o.accessToken(), o.apiSecret());
-        this.ticker = new TickerServer(o.wsPort(), sessions, market, faults, stats, clock::nowMillis);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sandbox-pump");
+            t.setDaemon(true);
+            return t;
+        });
+        this.ticker = new TickerServer(o.wsPort(), sessions, market, faults, stats, clock::nowMillis, scheduler);
         this.orders = new OrderBook(market, clock::nowMillis, ticker::sendOrderUpdate, stats, o.apiSecret());
         this.rest = new RestServer(o.restPort(), sessions, market, orders, new InstrumentDump(universe, date), faults,
                 new RateLimits(o.wallClock()), stats, clock::nowMillis, o.redirectUrl(), o.wallClock(), new RestServer.Control() {
@@ -65,11 +70,6 @@ public final class SandboxExchange implements AutoCloseable {
                         SandboxExchange.this.fault(kind, duration);
                     }
                 });
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sandbox-pump");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /** Starts both servers (and the market pump unless disabled) and returns once they listen. */

@@ -44,6 +44,8 @@ final class TickerServer extends WebSocketServer {
     static final class Connection {
         final String apiKey;
         final Map<Long, TickMode> modes = new ConcurrentHashMap<>();
+        final java.util.Set<Long> pendingSnapshot = ConcurrentHashMap.newKeySet();
+        final java.util.concurrent.atomic.AtomicBoolean snapshotScheduled = new java.util.concurrent.atomic.AtomicBoolean();
         int malformedSent;
 
         Connection(String apiKey) {
@@ -63,13 +65,20 @@ final class TickerServer extends WebSocketServer {
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
 
-    TickerServer(int port, Sessions sessions, SimMarket market, FaultState faults, SandboxStats stats, LongSupplier marketTime) {
+    /** Subscribe and mode messages usually come in pairs: their snapshot goes out once, this long after the first. */
+    static final long SNAPSHOT_DELAY_MILLIS = 25;
+
+    private final java.util.concurrent.ScheduledExecutorService scheduler;
+
+    TickerServer(int port, Sessions sessions, SimMarket market, FaultState faults, SandboxStats stats, LongSupplier marketTime,
+                 java.util.concurrent.ScheduledExecutorService scheduler) {
         super(new InetSocketAddress("127.0.0.1", port), List.<Draft>of(new RejectingDraft()));
         this.sessions = sessions;
         this.market = market;
         this.faults = faults;
         this.stats = stats;
         this.marketTime = marketTime;
+        this.scheduler = scheduler;
         setReuseAddr(true);
         setTcpNoDelay(true);
     }
@@ -245,9 +254,27 @@ final class TickerServer extends WebSocketServer {
         return out;
     }
 
-    /** The current state of newly subscribed (or re-moded) instruments, so a quiet market still shows prices. */
+    /**
+     * The current state of newly subscribed (or re-moded) instruments, so a quiet market still shows prices. Sent
+     * shortly after the message, in the mode the token has by then: a subscribe followed by a mode message gets one
+     * snapshot in the final mode.
+     */
     private void sendSnapshot(WebSocket conn, Connection c, List<Long> tokens) {
-        if (faults.active(FaultKind.STALL)) {
+        c.pendingSnapshot.addAll(tokens);
+        if (!tokens.isEmpty() && c.snapshotScheduled.compareAndSet(false, true)) {
+            try {
+                scheduler.schedule(() -> flushSnapshot(conn, c), SNAPSHOT_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                LOG.trace("sandbox closing: no snapshot");
+            }
+        }
+    }
+
+    private void flushSnapshot(WebSocket conn, Connection c) {
+        c.snapshotScheduled.set(false);
+        List<Long> tokens = new ArrayList<>(c.pendingSnapshot);
+        c.pendingSnapshot.removeAll(tokens);
+        if (faults.active(FaultKind.STALL) || !conn.isOpen()) {
             return;
         }
         List<byte[]> packets = new ArrayList<>();

@@ -49,7 +49,7 @@ class HistoricalConsistencyTest {
             WsTestClient c = f.ws();
             c.send("{\"a\":\"subscribe\",\"v\":[" + tokens + "]}");
             c.send("{\"a\":\"mode\",\"v\":[\"full\",[" + tokens + "]]}");
-            WsTestClient.await(() -> c.tickFrames().size() >= 2, Duration.ofSeconds(10), "snapshots");
+            c.awaitFullSnapshot();
             for (int i = 0; i < 26; i++) {
                 f.market.advance(Duration.ofMinutes(1));
                 f.exchange.pump();

@@ -67,6 +67,22 @@ final class WsTestClient extends WebSocketClient {
         return frames.stream().filter(f -> f.length == 1).count();
     }
 
+    /** Index of the first frame holding a full-mode packet (184 or 32 bytes), or -1. */
+    int firstFullFrame() {
+        List<byte[]> ticks = tickFrames();
+        for (int i = 0; i < ticks.size(); i++) {
+            if (KiteWire.decode(ticks.get(i)).stream().anyMatch(p -> p.length() == 184 || p.length() == 32)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Waits for the snapshot that follows a subscribe + mode full pair (one frame, or two if they were processed apart). */
+    void awaitFullSnapshot() throws InterruptedException {
+        await(() -> firstFullFrame() >= 0, Duration.ofSeconds(10), "the full-mode snapshot");
+    }
+
     static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
