@@ -65,8 +65,11 @@ final class TickerServer extends WebSocketServer {
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
 
-    /** Subscribe and mode messages usually come in pairs: their snapshot goes out once, this long after the first. */
-    static final long SNAPSHOT_DELAY_MILLIS = 25;
+    /**
+     * Subscribe and mode messages usually come in pairs: their snapshot goes out once, this long after the first. Long
+     * enough for a client whose second small write waits on Nagle and a delayed ACK (~40 ms on Linux).
+     */
+    static final long SNAPSHOT_DELAY_MILLIS = 150;
 
     private final java.util.concurrent.ScheduledExecutorService scheduler;
 
