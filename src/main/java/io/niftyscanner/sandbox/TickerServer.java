@@ -276,8 +276,8 @@ final class TickerServer extends WebSocketServer {
     private void flushSnapshot(WebSocket conn, Connection c) {
         c.snapshotScheduled.set(false);
         List<Long> tokens = new ArrayList<>(c.pendingSnapshot);
-        c.pendingSnapshot.removeAll(tokens);
         if (faults.active(FaultKind.STALL) || !conn.isOpen()) {
+            c.pendingSnapshot.removeAll(tokens);
             return;
         }
         List<byte[]> packets = new ArrayList<>();
@@ -288,6 +288,7 @@ final class TickerServer extends WebSocketServer {
                 packets.add(TickFrames.packet(market.quote(t, now), mode));
             }
         }
+        c.pendingSnapshot.removeAll(tokens);
         if (!packets.isEmpty()) {
             sendFrame(conn, c, packets, faults.active(FaultKind.MALFORMED));
         }
@@ -313,9 +314,10 @@ final class TickerServer extends WebSocketServer {
             List<byte[]> packets = new ArrayList<>();
             for (int j = 0; j < count; j++) {
                 int slot = slots[j];
-                TickMode mode = c.modes.get(day.universe.get(slot).token());
-                if (mode == null) {
-                    continue;
+                long token = day.universe.get(slot).token();
+                TickMode mode = c.modes.get(token);
+                if (mode == null || c.pendingSnapshot.contains(token)) {
+                    continue; // a new subscription streams once its snapshot went out, in the mode it has by then
                 }
                 if (encoded[j][mode.ordinal()] == null) {
                     if (snaps[j] == null) {
