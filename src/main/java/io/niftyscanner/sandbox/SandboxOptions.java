@@ -24,7 +24,8 @@ import java.util.Objects;
  * @param apiKey         the api_key the sandbox accepts
  * @param accessToken    the static access token it accepts besides those /session/token issues
  * @param apiSecret      the api secret used in the /session/token checksum
- * @param redirectUrl    where the login page sends the browser (null = only a query parameter redirect_url)
+ * @param redirectUrl    where the login page sends the browser unless the request names a redirect_url; null = show the
+ *                       request token on the page instead
  * @param calendar       trading days (weekends and holidays are skipped for the session date and history)
  * @param autoPump       true = a background thread advances the market and sends heartbeats; false = tests call pump()
  */
@@ -36,6 +37,8 @@ public record SandboxOptions(int restPort, int wsPort, double speed, long seed, 
     public static final String DEFAULT_API_KEY = "sandbox";
     public static final String DEFAULT_ACCESS_TOKEN = "sandbox";
     public static final String DEFAULT_API_SECRET = "sandbox-secret";
+    /** The sandbox "app"'s registered redirect URL: where ./scanner login listens by default. */
+    public static final String DEFAULT_REDIRECT_URL = "http://127.0.0.1:5000/";
 
     public SandboxOptions {
         if (restPort < 0 || restPort > 65535) {
@@ -67,7 +70,8 @@ public record SandboxOptions(int restPort, int wsPort, double speed, long seed, 
 
     public static SandboxOptions defaults() {
         return new SandboxOptions(0, 0, 1.0, 42L, null, null, 1.5, List.of(), null, Clock.systemUTC(),
-                DEFAULT_API_KEY, DEFAULT_ACCESS_TOKEN, DEFAULT_API_SECRET, null, SessionCalendar.withoutHolidays(), true);
+                DEFAULT_API_KEY, DEFAULT_ACCESS_TOKEN, DEFAULT_API_SECRET, DEFAULT_REDIRECT_URL, SessionCalendar.withoutHolidays(),
+                true);
     }
 
     public SandboxOptions withPorts(int rest, int ws) {

@@ -71,11 +71,21 @@ class LoginAndStatsTest {
     }
 
     @Test
-    void loginPageWithoutRedirectShowsTheTokenAndRefusesUnknownKeys() throws Exception {
+    void loginPageRedirectsToTheDefaultCallbackAndRefusesUnknownKeys() throws Exception {
         try (Fixture f = new Fixture(1, LocalTime.of(10, 0))) {
             Rest anon = new Rest(f.exchange.restUrl(), null, null);
             assertThat(anon.get("/connect/login?v=3&api_key=nope").status()).isEqualTo(400);
-            Rest.Response shown = anon.get("/connect/approve?api_key=sandbox");
+            Rest.Response approved = anon.get("/connect/approve?api_key=sandbox");
+            assertThat(approved.status()).isEqualTo(302);
+            assertThat(approved.headers().firstValue("Location").orElseThrow())
+                    .startsWith(SandboxOptions.DEFAULT_REDIRECT_URL + "?action=login");
+        }
+    }
+
+    @Test
+    void withoutARedirectUrlTheTokenIsShown() throws Exception {
+        try (SandboxExchange x = SandboxExchange.start(SandboxOptions.defaults().withRedirectUrl(null).withAutoPump(false))) {
+            Rest.Response shown = new Rest(x.restUrl(), null, null).get("/connect/approve?api_key=sandbox");
             assertThat(shown.status()).isEqualTo(200);
             assertThat(shown.text()).containsPattern("id=\"request_token\">[A-Za-z0-9]{32}<");
         }
