@@ -1,13 +1,10 @@
 package io.niftyscanner.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,7 +53,6 @@ final class RestServer {
         }
     }
 
-    private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
     private final ExecutorService executor;
     private final Sessions sessions;
@@ -67,9 +63,9 @@ final class RestServer {
     private final RateLimits limits;
     private final SandboxStats stats;
     private final LongSupplier marketTime;
-    private final String defaultRedirectUrl;
     private final java.time.Clock wallClock;
-    private final Control control;
+    private final LoginRoutes loginRoutes;
+    private final ControlRoutes controlRoutes;
     private final Map<String, byte[]> gzippedDumps = new java.util.concurrent.ConcurrentHashMap<>();
 
     RestServer(int port, Sessions sessions, SimMarket market, OrderBook orders, InstrumentDump dump, FaultState faults,
@@ -84,9 +80,9 @@ final class RestServer {
         this.limits = limits;
         this.stats = stats;
         this.marketTime = marketTime;
-        this.defaultRedirectUrl = defaultRedirectUrl;
         this.wallClock = wallClock;
-        this.control = control;
+        this.loginRoutes = new LoginRoutes(sessions, stats, defaultRedirectUrl);
+        this.controlRoutes = new ControlRoutes(control);
         try {
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         } catch (IOException e) {
@@ -120,17 +116,17 @@ final class RestServer {
         try {
             String path = ex.getRequestURI().getPath();
             if (path.startsWith("/__sandbox/")) {
-                controlRoute(ex, path);
+                controlRoutes.handle(ex, path);
             } else if (path.startsWith("/connect/")) {
-                loginRoute(ex, path);
+                loginRoutes.handle(ex, path);
             } else {
                 apiRoute(ex, path);
             }
         } catch (SandboxError e) {
-            error(ex, e.status, e.errorType, e.getMessage());
+            Envelopes.error(ex, e.status, e.errorType, e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("sandbox REST handler failed for {} {}", ex.getRequestMethod(), ex.getRequestURI().getPath(), e);
-            error(ex, 500, "GeneralException", "Sandbox internal error: " + e);
+            Envelopes.error(ex, 500, "GeneralException", "Sandbox internal error: " + e);
         } finally {
             ex.close();
         }
@@ -164,7 +160,7 @@ final class RestServer {
         Map<String, List<String>> query = HttpExchangeIo.params(ex.getRequestURI().getRawQuery());
         if (route.equals("POST /session/token")) {
             rateLimit(RateLimits.Category.OTHER);
-            ok(ex, generateSession(HttpExchangeIo.first(HttpExchangeIo.params(HttpExchangeIo.body(ex)))));
+            Envelopes.ok(ex, generateSession(HttpExchangeIo.first(HttpExchangeIo.params(HttpExchangeIo.body(ex)))));
             return;
         }
         String[] auth = authorize(ex, route, query);
@@ -265,10 +261,10 @@ final class RestServer {
         switch (route) {
             case "DELETE /session/token":
                 sessions.invalidate(r.accessToken());
-                ok(r.exchange(), true);
+                Envelopes.ok(r.exchange(), true);
                 break;
             case "GET /user/profile":
-                ok(r.exchange(), profile());
+                Envelopes.ok(r.exchange(), profile());
                 break;
             case "GET /instruments":
                 instruments(r.exchange(), null);
@@ -282,38 +278,38 @@ final class RestServer {
                 instruments(r.exchange(), exch);
                 break;
             case "GET /instruments/historical":
-                ok(r.exchange(), historical(r));
+                Envelopes.ok(r.exchange(), historical(r));
                 break;
             case "GET /quote":
             case "GET /quote/ohlc":
             case "GET /quote/ltp":
-                ok(r.exchange(), quotes(route, r.query().getOrDefault("i", List.of())));
+                Envelopes.ok(r.exchange(), quotes(route, r.query().getOrDefault("i", List.of())));
                 break;
             case "POST /orders":
                 Map<String, String> form = HttpExchangeIo.first(HttpExchangeIo.params(HttpExchangeIo.body(r.exchange())));
                 String id = orders.place(r.apiKey(), r.segments()[1], form);
-                ok(r.exchange(), Map.of("order_id", id));
+                Envelopes.ok(r.exchange(), Map.of("order_id", id));
                 break;
             case "PUT /orders":
                 throw SandboxError.input("Order modification is not simulated by the sandbox: cancel with DELETE /orders/"
                         + r.segments()[1] + "/" + r.segments()[2] + " and place a new order.");
             case "DELETE /orders":
-                ok(r.exchange(), Map.of("order_id", orders.cancel(r.segments()[1], r.segments()[2])));
+                Envelopes.ok(r.exchange(), Map.of("order_id", orders.cancel(r.segments()[1], r.segments()[2])));
                 break;
             case "GET /orders":
-                ok(r.exchange(), orders.list());
+                Envelopes.ok(r.exchange(), orders.list());
                 break;
             case "GET /orders/{order_id}":
-                ok(r.exchange(), orders.history(r.segments()[1]).orElseThrow(() -> noOrder(r.segments()[1])));
+                Envelopes.ok(r.exchange(), orders.history(r.segments()[1]).orElseThrow(() -> noOrder(r.segments()[1])));
                 break;
             case "GET /orders/{order_id}/trades":
-                ok(r.exchange(), orders.tradesOf(r.segments()[1]).orElseThrow(() -> noOrder(r.segments()[1])));
+                Envelopes.ok(r.exchange(), orders.tradesOf(r.segments()[1]).orElseThrow(() -> noOrder(r.segments()[1])));
                 break;
             case "GET /trades":
-                ok(r.exchange(), orders.trades());
+                Envelopes.ok(r.exchange(), orders.trades());
                 break;
             case "GET /portfolio/positions":
-                ok(r.exchange(), orders.positions());
+                Envelopes.ok(r.exchange(), orders.positions());
                 break;
             default:
                 throw new SandboxError(404, "GeneralException", "Route not found: " + route);
@@ -434,96 +430,5 @@ final class RestServer {
             return Optional.empty();
         }
         return market.byKey(k.substring(0, colon).toUpperCase(Locale.ROOT) + ":" + k.substring(colon + 1).toUpperCase(Locale.ROOT));
-    }
-
-    // ---------------------------------------------------------------------------------------------- login pages
-
-    private void loginRoute(HttpExchange ex, String path) throws IOException {
-        stats.request("GET " + path);
-        Map<String, String> q = HttpExchangeIo.first(HttpExchangeIo.params(ex.getRequestURI().getRawQuery()));
-        String key = q.get("api_key");
-        if (!sessions.isApiKey(key)) {
-            html(ex, 400, LoginPage.errorPage("Unknown api_key '" + (key == null ? "" : key) + "': the sandbox accepts api_key="
-                    + sessions.apiKey() + "."));
-            return;
-        }
-        String redirectUrl = q.getOrDefault("redirect_url", defaultRedirectUrl);
-        String redirectParams = q.get("redirect_params");
-        if (path.equals("/connect/login")) {
-            html(ex, 200, LoginPage.approvePage(key, redirectParams, q.get("redirect_url")));
-        } else if (path.equals("/connect/approve")) {
-            String requestToken = sessions.issueRequestToken();
-            if (redirectUrl == null || redirectUrl.isBlank()) {
-                html(ex, 200, LoginPage.tokenPage(requestToken));
-                return;
-            }
-            StringBuilder loc = new StringBuilder(redirectUrl).append(redirectUrl.contains("?") ? "&" : "?")
-                    .append("action=login&type=login&status=success&request_token=").append(requestToken);
-            if (redirectParams != null && !redirectParams.isBlank()) {
-                loc.append('&').append(redirectParams);
-            }
-            ex.getResponseHeaders().set("Location", loc.toString());
-            HttpExchangeIo.send(ex, 302, null, null);
-        } else {
-            html(ex, 404, LoginPage.errorPage("No such page: " + path));
-        }
-    }
-
-    private static void html(HttpExchange ex, int status, String page) throws IOException {
-        HttpExchangeIo.send(ex, status, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
-    }
-
-    // ---------------------------------------------------------------------------------------------- control
-
-    private void controlRoute(HttpExchange ex, String path) throws IOException {
-        String method = ex.getRequestMethod();
-        if (path.equals("/__sandbox/stats") && method.equals("GET")) {
-            ok(ex, control.statsJson());
-        } else if (path.equals("/__sandbox/fault") && method.equals("POST")) {
-            JsonNode n;
-            try {
-                n = json.readTree(HttpExchangeIo.body(ex));
-            } catch (IOException e) {
-                throw SandboxError.input("The fault body is JSON: {\"kind\":\"" + FaultKind.names() + "\",\"seconds\":N}.");
-            }
-            if (n == null || !n.isObject()) {
-                throw SandboxError.input("The fault body is JSON: {\"kind\":\"" + FaultKind.names() + "\",\"seconds\":N}.");
-            }
-            String kindText = n.path("kind").asText("");
-            FaultKind kind = FaultKind.parse(kindText).orElseThrow(() -> SandboxError.input(
-                    "Unknown fault kind '" + kindText + "': use " + FaultKind.names() + "."));
-            JsonNode sec = n.get("seconds");
-            double seconds = sec == null || sec.isNull() ? 0 : sec.asDouble(-1);
-            if (kind.timed() && !(seconds > 0 && seconds <= 3600) || seconds < 0 || seconds > 3600) {
-                throw SandboxError.input("Fault " + kind.wireName() + " needs \"seconds\" between 0 and 3600"
-                        + (kind.timed() ? " (above 0)" : "") + ", got " + (sec == null ? "none" : sec.toString()) + ".");
-            }
-            control.fault(kind, Duration.ofMillis(Math.round(seconds * 1000)));
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("kind", kind.wireName());
-            d.put("seconds", seconds);
-            ok(ex, d);
-        } else {
-            throw new SandboxError(404, "GeneralException", "Unknown control route " + method + " " + path
-                    + ": use GET /__sandbox/stats or POST /__sandbox/fault.");
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------- envelopes
-
-    private void ok(HttpExchange ex, Object data) throws IOException {
-        Map<String, Object> env = new LinkedHashMap<>();
-        env.put("status", "success");
-        env.put("data", data);
-        HttpExchangeIo.send(ex, 200, JSON, json.writeValueAsBytes(env));
-    }
-
-    private void error(HttpExchange ex, int status, String type, String message) throws IOException {
-        Map<String, Object> env = new LinkedHashMap<>();
-        env.put("status", "error");
-        env.put("message", message);
-        env.put("data", null);
-        env.put("error_type", type);
-        HttpExchangeIo.send(ex, status, JSON, json.writeValueAsBytes(env));
     }
 }
