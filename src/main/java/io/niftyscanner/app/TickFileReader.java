@@ -1,0 +1,150 @@
+package io.niftyscanner.app;
+
+import io.niftyscanner.market.Prices;
+import io.niftyscanner.market.Tick;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a tick file (design.md 5): CSV with the header {@code time,token,last_price,volume}, optional further
+ * columns ({@code last_quantity}, {@code oi}). {@code time} is ISO-8601 with an offset or epoch milliseconds;
+ * {@code last_price} is rupees, converted exactly to minor units; {@code volume} is the cumulative day volume
+ * (empty: unknown). Malformed lines go to the {@link Problems} callback with their line number and are skipped.
+ */
+final class TickFileReader {
+    static final List<String> REQUIRED = List.of("time", "token", "last_price", "volume");
+
+    /** Receives malformed lines. */
+    interface Problems {
+        void malformed(long lineNumber, String reason, String line);
+    }
+
+    private final BufferedReader in;
+    private final Problems problems;
+    private final int time;
+    private final int token;
+    private final int price;
+    private final int volume;
+    private final int lastQuantity;
+    private final int columns;
+    private long lineNumber;
+
+    /** Reads the header; throws {@link IllegalArgumentException} saying what is wrong with it. */
+    TickFileReader(BufferedReader in, Problems problems) throws IOException {
+        this.in = in;
+        this.problems = problems;
+        String header = in.readLine();
+        lineNumber = 1;
+        if (header == null) {
+            throw new IllegalArgumentException("the file is empty; a tick file starts with the header "
+                    + String.join(",", REQUIRED));
+        }
+        if (header.startsWith("\uFEFF")) {
+            header = header.substring(1);
+        }
+        List<String> names = Arrays.stream(header.split(",", -1)).map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
+        for (String required : REQUIRED) {
+            if (!names.contains(required)) {
+                throw new IllegalArgumentException("the header line '" + header + "' lacks the column '" + required
+                        + "'; a tick file starts with " + String.join(",", REQUIRED) + " (further columns may follow)");
+            }
+        }
+        time = names.indexOf("time");
+        token = names.indexOf("token");
+        price = names.indexOf("last_price");
+        volume = names.indexOf("volume");
+        lastQuantity = names.indexOf("last_quantity");
+        columns = names.size();
+    }
+
+    /** The next well-formed tick, or null at the end of the file. */
+    Tick next() throws IOException {
+        String line;
+        while ((line = in.readLine()) != null) {
+            lineNumber++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            Tick tick = parse(line);
+            if (tick != null) {
+                return tick;
+            }
+        }
+        return null;
+    }
+
+    long lineNumber() {
+        return lineNumber;
+    }
+
+    private Tick parse(String line) {
+        String[] f = line.split(",", -1);
+        if (f.length < Math.max(4, Math.min(columns, 1 + Math.max(Math.max(time, token), Math.max(price, volume))))) {
+            problems.malformed(lineNumber, "expected " + columns + " columns, found " + f.length, line);
+            return null;
+        }
+        long tok;
+        try {
+            tok = Long.parseLong(f[token].trim());
+        } catch (NumberFormatException e) {
+            problems.malformed(lineNumber, "token '" + f[token].trim() + "' is not a whole number", line);
+            return null;
+        }
+        if (tok <= 0) {
+            problems.malformed(lineNumber, "token must be positive", line);
+            return null;
+        }
+        long millis;
+        try {
+            millis = parseTime(f[time].trim());
+        } catch (DateTimeParseException | NumberFormatException e) {
+            problems.malformed(lineNumber, "time '" + f[time].trim()
+                    + "' is neither ISO-8601 with an offset (2026-11-24T09:15:03+05:30) nor epoch milliseconds", line);
+            return null;
+        }
+        long lastPrice;
+        try {
+            lastPrice = Prices.parseMinor(f[price].trim(), tok);
+        } catch (NumberFormatException | ArithmeticException e) {
+            problems.malformed(lineNumber, "last_price: " + e.getMessage(), line);
+            return null;
+        }
+        if (lastPrice <= 0) {
+            problems.malformed(lineNumber, "last_price must be positive", line);
+            return null;
+        }
+        long vol;
+        long qty = 0;
+        try {
+            String v = f[volume].trim();
+            vol = v.isEmpty() ? -1 : Long.parseLong(v);
+            if (lastQuantity >= 0 && lastQuantity < f.length && !f[lastQuantity].isBlank()) {
+                qty = Long.parseLong(f[lastQuantity].trim());
+            }
+        } catch (NumberFormatException e) {
+            problems.malformed(lineNumber, "volume and last_quantity must be whole numbers", line);
+            return null;
+        }
+        if (vol < -1) {
+            problems.malformed(lineNumber, "volume must not be negative", line);
+            return null;
+        }
+        return new Tick(tok, millis, lastPrice, vol, qty, 0L);
+    }
+
+    static long parseTime(String text) {
+        boolean digits = !text.isEmpty();
+        for (int i = 0; i < text.length() && digits; i++) {
+            digits = Character.isDigit(text.charAt(i));
+        }
+        if (digits) {
+            return Long.parseLong(text);
+        }
+        return OffsetDateTime.parse(text).toInstant().toEpochMilli();
+    }
+}

@@ -1,0 +1,28 @@
+package io.niftyscanner.engine;
+
+import io.niftyscanner.market.Candle;
+import io.niftyscanner.market.Instrument;
+import io.niftyscanner.market.Signal;
+import java.util.List;
+
+/**
+ * One instrument in an {@link EngineSnapshot}; immutable.
+ *
+ * @param lastPrice      last traded price in minor units, -1 before the first tick
+ * @param lastTickMillis exchange time of the newest tick, 0 before the first tick
+ * @param forming        the forming candle, or null
+ * @param recentCandles  the most recent closed candles, oldest first (bounded)
+ * @param indicators     indicator values at the newest closed candle, or null before the first
+ * @param lastSignal     the newest signal, or null
+ */
+public record InstrumentView(Instrument instrument, long lastPrice, long lastTickMillis, Candle forming,
+                             List<Candle> recentCandles, IndicatorValues indicators, Signal lastSignal) {
+
+    public InstrumentView {
+        recentCandles = List.copyOf(recentCandles);
+    }
+
+    public double lastPriceRupees() {
+        return lastPrice < 0 ? Double.NaN : instrument.toPrice(lastPrice);
+    }
+}

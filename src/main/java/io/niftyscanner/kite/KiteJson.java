@@ -1,0 +1,79 @@
+package io.niftyscanner.kite;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.niftyscanner.market.Prices;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/** Jackson set up for Kite (decimals stay exact) and the field conversions Kite's JSON needs. */
+final class KiteJson {
+    static final ZoneId IST = ZoneId.of("Asia/Kolkata");
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Kite's wall-clock format (orders, quotes, login_time), always IST. */
+    static final DateTimeFormatter IST_WALL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** Historical candle timestamps: {@code 2017-12-15T09:15:00+0530} (offset without a colon). */
+    static final DateTimeFormatter CANDLE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ");
+
+    private KiteJson() {}
+
+    /** A decimal rupee value as exact minor units of the token's segment; 0 when absent. */
+    static long minor(JsonNode n, long token) {
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            return 0;
+        }
+        if (!n.isNumber()) {
+            throw new IllegalArgumentException("expected a price, found " + n);
+        }
+        BigDecimal scaled = n.decimalValue().multiply(BigDecimal.valueOf(Prices.divisor(token)));
+        return scaled.setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+    }
+
+    static BigDecimal decimal(JsonNode n) {
+        return n == null || n.isNull() || n.isMissingNode() || !n.isNumber() ? null : n.decimalValue();
+    }
+
+    /** An IST wall time {@code yyyy-MM-dd HH:mm:ss} (ISO variants accepted) as epoch millis; 0 when absent or empty. */
+    static long istMillis(JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode() || n.asText().isBlank()) {
+            return 0;
+        }
+        String s = n.asText().trim();
+        try {
+            return LocalDateTime.parse(s, IST_WALL).atZone(IST).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(s).toInstant().toEpochMilli();
+            } catch (DateTimeParseException e2) {
+                return LocalDateTime.parse(s).atZone(IST).toInstant().toEpochMilli();
+            }
+        }
+    }
+
+    static long candleMillis(String s) {
+        return OffsetDateTime.parse(s, CANDLE_TIME).toInstant().toEpochMilli();
+    }
+
+    static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? "" : v.asText();
+    }
+
+    static Order order(JsonNode n) {
+        return new Order(text(n, "order_id"), text(n, "exchange_order_id"), text(n, "status"), text(n, "status_message"),
+                text(n, "variety"), text(n, "exchange"), text(n, "tradingsymbol"), n.path("instrument_token").asLong(0),
+                text(n, "transaction_type"), text(n, "order_type"), text(n, "product"), text(n, "validity"),
+                n.path("quantity").asLong(0), n.path("filled_quantity").asLong(0), n.path("pending_quantity").asLong(0),
+                n.path("cancelled_quantity").asLong(0), decimal(n.get("price")), decimal(n.get("trigger_price")),
+                decimal(n.get("average_price")), text(n, "tag"), istMillis(n.get("order_timestamp")),
+                istMillis(n.get("exchange_timestamp")));
+    }
+}

@@ -1,0 +1,62 @@
+package io.niftyscanner.kite;
+
+import java.util.function.LongSupplier;
+
+/**
+ * At most {@code permits} acquisitions in any window of {@code periodNanos} (a sliding window, not a bucket that
+ * refills in bursts). Each caller reserves the earliest free slot under the lock and then waits outside it.
+ */
+final class RateLimiter {
+    private final String name;
+    private final long periodNanos;
+    private final long[] slots;
+    private final LongSupplier nanos;
+    private final KiteTime.Sleeper sleeper;
+    private int next;
+    private int used;
+
+    RateLimiter(String name, int permits, long periodNanos, LongSupplier nanos, KiteTime.Sleeper sleeper) {
+        if (permits < 1 || periodNanos < 1) {
+            throw new IllegalArgumentException("rate limit needs at least 1 permit per positive period");
+        }
+        this.name = name;
+        this.periodNanos = periodNanos;
+        this.slots = new long[permits];
+        this.nanos = nanos;
+        this.sleeper = sleeper;
+    }
+
+    /** Blocks until a permit is free; returns the nanoseconds waited. */
+    long acquire() throws InterruptedException {
+        long now = nanos.getAsLong();
+        long at;
+        synchronized (this) {
+            at = now;
+            if (used == slots.length) {
+                at = Math.max(now, slots[next] + periodNanos);
+            } else {
+                used++;
+            }
+            slots[next] = at;
+            next = (next + 1) % slots.length;
+        }
+        long wait = at - now;
+        if (wait > 0) {
+            sleeper.sleep(wait);
+        }
+        return Math.max(0, wait);
+    }
+
+    /** Pushes every slot past {@code untilNanos}: used after a 429 so the next calls wait out the server's window. */
+    synchronized void blockUntil(long untilNanos) {
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = Math.max(slots[i], untilNanos - periodNanos);
+        }
+        used = slots.length;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + slots.length + " per " + periodNanos / 1_000_000L + " ms)";
+    }
+}

@@ -1,0 +1,412 @@
+package io.niftyscanner.sandbox;
+
+import io.niftyscanner.market.SessionCalendar;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
+
+/**
+ * The sandbox's orders: Kite's validation, then MARKET fills at the last price with a small slippage, LIMIT
+ * fills when the price reaches the limit, SL/SL-M wait for their trigger. Every change after placement is
+ * pushed as a WebSocket order update. Thread-safe. Orders do not move the simulated market.
+ */
+final class OrderBook {
+    /** Receives order updates for the api_key's sockets. */
+    interface UpdateSink {
+        void orderUpdate(String apiKey, Map<String, Object> order);
+    }
+
+    static final String USER_ID = "SB0001";
+    static final String USER_NAME = "Sandbox Trader";
+    private static final Set<String> VARIETIES = Set.of("regular", "amo", "co", "iceberg", "auction");
+    private static final Set<String> PRODUCTS = Set.of("CNC", "NRML", "MIS", "MTF");
+    private static final Set<String> ORDER_TYPES = Set.of("MARKET", "LIMIT", "SL", "SL-M");
+    private static final Set<String> VALIDITIES = Set.of("DAY", "IOC", "TTL");
+    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9]{1,20}");
+
+    private final SimMarket market;
+    private final LongSupplier marketTime;
+    private final UpdateSink sink;
+    private final SandboxStats stats;
+    private final String apiSecret;
+    private final Map<String, Order> orders = new LinkedHashMap<>();
+    private final List<Map<String, Object>> trades = new ArrayList<>();
+    private long sequence;
+
+    OrderBook(SimMarket market, LongSupplier marketTime, UpdateSink sink, SandboxStats stats, String apiSecret) {
+        this.market = market;
+        this.marketTime = marketTime;
+        this.sink = sink;
+        this.stats = stats;
+        this.apiSecret = apiSecret;
+    }
+
+    private static final class Order {
+        String id;
+        String exchangeOrderId;
+        String apiKey;
+        String variety;
+        SimInstrument instrument;
+        String transactionType;
+        String orderType;
+        String product;
+        String validity;
+        long quantity;
+        long disclosed;
+        long price;
+        long trigger;
+        String tag;
+        String marketProtection;
+        String status;
+        String statusMessage;
+        long filledQuantity;
+        long averagePrice;
+        long cancelledQuantity;
+        long placedMillis;
+        long updatedMillis;
+        final List<Map<String, Object>> history = new ArrayList<>();
+
+        boolean buy() {
+            return transactionType.equals("BUY");
+        }
+
+        boolean live() {
+            return status.equals("OPEN") || status.equals("TRIGGER PENDING") || status.equals("AMO REQ RECEIVED");
+        }
+    }
+
+    /** Validates and places an order; returns its id. The form is Kite's POST /orders/{variety} body. */
+    String place(String apiKey, String variety, Map<String, String> form) {
+        Order o = validate(variety, form);
+        o.apiKey = apiKey;
+        QuoteSnapshot quote = market.quote(o.instrument.token(), marketTime.getAsLong());
+        long now = marketTime.getAsLong();
+        boolean open = market.inSession(now);
+        synchronized (this) {
+            sequence++;
+            o.id = orderId(now, sequence);
+            o.exchangeOrderId = String.valueOf(1_100_000_000_000_000L + sequence);
+            o.placedMillis = now;
+            orders.put(o.id, o);
+            stats.ordersPlaced.incrementAndGet();
+            record(o, "PUT ORDER REQ RECEIVED", null, now, false);
+            record(o, "VALIDATION PENDING", null, now, false);
+            if (variety.equals("amo")) {
+                record(o, "AMO REQ RECEIVED", null, now, true);
+                return o.id;
+            }
+            if (!open) {
+                record(o, "REJECTED", "Markets are closed right now (sandbox time " + KiteTime.plain(now)
+                        + " IST). Place orders between 09:15 and 15:30, or use variety amo.", now, true);
+                return o.id;
+            }
+            record(o, "OPEN PENDING", null, now, false);
+            if (o.orderType.equals("SL") || o.orderType.equals("SL-M")) {
+                record(o, "TRIGGER PENDING", null, now, true);
+                checkTrigger(o, quote.lastPrice(), now);
+            } else {
+                record(o, "OPEN", null, now, true);
+                tryFill(o, quote.lastPrice(), now, true);
+            }
+            return o.id;
+        }
+    }
+
+    /** Called for each instrument that ticked: triggers and fills resting orders. */
+    synchronized void onTick(long token, long lastPrice, long timeMillis) {
+        for (Order o : orders.values()) {
+            if (o.instrument.token() != token || !o.live() || o.status.equals("AMO REQ RECEIVED")) {
+                continue;
+            }
+            if (o.status.equals("TRIGGER PENDING")) {
+                checkTrigger(o, lastPrice, timeMillis);
+            } else {
+                tryFill(o, lastPrice, timeMillis, false);
+            }
+        }
+    }
+
+    synchronized String cancel(String variety, String orderId) {
+        Order o = orders.get(orderId);
+        if (o == null || !o.variety.equals(variety)) {
+            throw SandboxError.input("No order " + orderId + " of variety " + variety + ": list them with GET /orders.");
+        }
+        if (!o.live()) {
+            throw SandboxError.input("Order " + orderId + " cannot be cancelled: it is already " + o.status + ".");
+        }
+        long now = marketTime.getAsLong();
+        o.cancelledQuantity = o.quantity - o.filledQuantity;
+        record(o, "CANCEL PENDING", null, now, false);
+        record(o, "CANCELLED", null, now, true);
+        return o.id;
+    }
+
+    synchronized List<Map<String, Object>> list() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Order o : orders.values()) {
+            out.add(view(o));
+        }
+        return out;
+    }
+
+    synchronized Optional<List<Map<String, Object>>> history(String orderId) {
+        Order o = orders.get(orderId);
+        return o == null ? Optional.empty() : Optional.of(List.copyOf(o.history));
+    }
+
+    synchronized List<Map<String, Object>> trades() {
+        return List.copyOf(trades);
+    }
+
+    synchronized Optional<List<Map<String, Object>>> tradesOf(String orderId) {
+        if (!orders.containsKey(orderId)) {
+            return Optional.empty();
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> t : trades) {
+            if (orderId.equals(t.get("order_id"))) {
+                out.add(t);
+            }
+        }
+        return Optional.of(out);
+    }
+
+    private void checkTrigger(Order o, long last, long now) {
+        boolean triggered = o.buy() ? last >= o.trigger : last <= o.trigger;
+        if (!triggered) {
+            return;
+        }
+        record(o, "OPEN", null, now, true);
+        if (o.orderType.equals("SL-M")) {
+            fill(o, slipped(o, last), now);
+        } else {
+            tryFill(o, last, now, false);
+        }
+    }
+
+    private void tryFill(Order o, long last, long now, boolean atPlacement) {
+        if (o.orderType.equals("MARKET") || o.orderType.equals("SL-M")) {
+            fill(o, slipped(o, last), now);
+            return;
+        }
+        boolean reached = o.buy() ? last <= o.price : last >= o.price;
+        if (reached) {
+            fill(o, atPlacement ? last : o.price, now);
+        } else if (atPlacement && o.validity.equals("IOC")) {
+            o.cancelledQuantity = o.quantity;
+            record(o, "CANCELLED", "IOC order not matched at placement: cancelled.", now, true);
+        }
+    }
+
+    private long slipped(Order o, long last) {
+        long slip = Math.max(5L, Math.round(last * 0.0002 / 5.0) * 5L);
+        return o.buy() ? last + slip : Math.max(5L, last - slip);
+    }
+
+    private void fill(Order o, long price, long now) {
+        o.filledQuantity = o.quantity;
+        o.averagePrice = price;
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("trade_id", String.valueOf(10_000_000L + trades.size() + 1));
+        t.put("order_id", o.id);
+        t.put("exchange", o.instrument.instrument().exchange());
+        t.put("tradingsymbol", o.instrument.symbol());
+        t.put("instrument_token", o.instrument.token());
+        t.put("product", o.product);
+        t.put("average_price", price / 100.0);
+        t.put("quantity", o.quantity);
+        t.put("exchange_order_id", o.exchangeOrderId);
+        t.put("transaction_type", o.transactionType);
+        t.put("fill_timestamp", KiteTime.plain(now));
+        t.put("order_timestamp", KiteTime.plain(now));
+        t.put("exchange_timestamp", KiteTime.plain(now));
+        trades.add(t);
+        record(o, "COMPLETE", null, now, true);
+    }
+
+    private void record(Order o, String status, String message, long now, boolean push) {
+        o.status = status;
+        o.statusMessage = message;
+        o.updatedMillis = now;
+        Map<String, Object> v = view(o);
+        o.history.add(v);
+        if (push) {
+            Map<String, Object> update = new LinkedHashMap<>(v);
+            update.put("user_id", USER_ID);
+            update.put("unfilled_quantity", o.quantity - o.filledQuantity - o.cancelledQuantity);
+            update.put("app_id", 0);
+            update.put("checksum", Sessions.sha256Hex(o.id + v.get("order_timestamp") + apiSecret));
+            stats.orderUpdatesSent.incrementAndGet();
+            sink.orderUpdate(o.apiKey, update);
+        }
+    }
+
+    private Map<String, Object> view(Order o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        boolean reachedExchange = !o.status.equals("PUT ORDER REQ RECEIVED") && !o.status.equals("VALIDATION PENDING")
+                && !o.status.equals("REJECTED");
+        m.put("placed_by", USER_ID);
+        m.put("order_id", o.id);
+        m.put("exchange_order_id", reachedExchange ? o.exchangeOrderId : null);
+        m.put("parent_order_id", null);
+        m.put("status", o.status);
+        m.put("status_message", o.statusMessage);
+        m.put("status_message_raw", o.statusMessage);
+        m.put("order_timestamp", KiteTime.plain(o.updatedMillis));
+        m.put("exchange_update_timestamp", reachedExchange ? KiteTime.plain(o.updatedMillis) : null);
+        m.put("exchange_timestamp", reachedExchange ? KiteTime.plain(o.placedMillis) : null);
+        m.put("variety", o.variety);
+        m.put("modified", false);
+        m.put("exchange", o.instrument.instrument().exchange());
+        m.put("tradingsymbol", o.instrument.symbol());
+        m.put("instrument_token", o.instrument.token());
+        m.put("order_type", o.orderType);
+        m.put("transaction_type", o.transactionType);
+        m.put("validity", o.validity);
+        m.put("validity_ttl", 0);
+        m.put("product", o.product);
+        m.put("quantity", o.quantity);
+        m.put("disclosed_quantity", o.disclosed);
+        m.put("price", o.price / 100.0);
+        m.put("trigger_price", o.trigger / 100.0);
+        m.put("average_price", o.averagePrice / 100.0);
+        m.put("filled_quantity", o.filledQuantity);
+        m.put("pending_quantity", o.live() ? o.quantity - o.filledQuantity : 0);
+        m.put("cancelled_quantity", o.cancelledQuantity);
+        m.put("market_protection", o.marketProtection == null ? 0 : Integer.parseInt(o.marketProtection));
+        m.put("meta", Map.of());
+        m.put("tag", o.tag);
+        m.put("tags", o.tag == null ? List.of() : List.of(o.tag));
+        m.put("guid", o.id + "-sandbox");
+        return m;
+    }
+
+    private static String orderId(long now, long seq) {
+        java.time.LocalDate d = SessionCalendar.istDate(now);
+        return String.format(Locale.ROOT, "%02d%02d%02d%09d", d.getYear() % 100, d.getMonthValue(), d.getDayOfMonth(), seq);
+    }
+
+    private Order validate(String variety, Map<String, String> form) {
+        if (!VARIETIES.contains(variety)) {
+            throw SandboxError.input("Invalid variety `" + variety + "`: use regular, amo, co, iceberg or auction.");
+        }
+        Order o = new Order();
+        o.variety = variety;
+        String exchange = required(form, "exchange").toUpperCase(Locale.ROOT);
+        String symbol = required(form, "tradingsymbol").toUpperCase(Locale.ROOT);
+        o.instrument = market.byKey(exchange + ":" + symbol).orElseThrow(() -> SandboxError.input(
+                "Invalid `tradingsymbol`/`exchange`: " + exchange + ":" + symbol + " is not traded in the sandbox"
+                        + " (it simulates the NSE NIFTY 50 equities)."));
+        if (o.instrument.isIndex()) {
+            throw SandboxError.input("Invalid `tradingsymbol`: " + symbol + " is an index and cannot be traded.");
+        }
+        o.transactionType = oneOf(form, "transaction_type", Set.of("BUY", "SELL"), "BUY or SELL");
+        o.orderType = oneOf(form, "order_type", ORDER_TYPES, "MARKET, LIMIT, SL or SL-M");
+        o.product = oneOf(form, "product", PRODUCTS, "CNC, NRML, MIS or MTF");
+        o.validity = form.getOrDefault("validity", "DAY").isBlank() ? "DAY" : oneOf(form, "validity", VALIDITIES, "DAY, IOC or TTL");
+        o.quantity = positiveInt(form, "quantity", true);
+        int lot = o.instrument.instrument().lotSize();
+        if (o.quantity % lot != 0) {
+            throw SandboxError.input("Invalid `quantity` " + o.quantity + ": it must be a multiple of the lot size " + lot + ".");
+        }
+        o.disclosed = positiveInt(form, "disclosed_quantity", false);
+        boolean needsPrice = o.orderType.equals("LIMIT") || o.orderType.equals("SL");
+        boolean needsTrigger = o.orderType.equals("SL") || o.orderType.equals("SL-M");
+        o.price = price(form, "price", needsPrice, o.orderType);
+        o.trigger = price(form, "trigger_price", needsTrigger, o.orderType);
+        String tag = form.get("tag");
+        if (tag != null && !tag.isEmpty()) {
+            if (!TAG.matcher(tag).matches()) {
+                throw SandboxError.input("Invalid `tag` '" + tag + "': at most 20 letters and digits.");
+            }
+            o.tag = tag;
+        }
+        String protection = form.get("market_protection");
+        if (protection != null && !protection.isBlank()) {
+            try {
+                int p = Integer.parseInt(protection.trim());
+                if (p < -1 || p > 100) {
+                    throw new NumberFormatException();
+                }
+                o.marketProtection = String.valueOf(p);
+            } catch (NumberFormatException e) {
+                throw SandboxError.input("Invalid `market_protection` '" + protection + "': use 0, 1..100 (percent) or -1 (automatic).");
+            }
+        }
+        return o;
+    }
+
+    private static String required(Map<String, String> form, String field) {
+        String v = form.get(field);
+        if (v == null || v.isBlank()) {
+            throw SandboxError.input("Missing `" + field + "`: it is required to place an order.");
+        }
+        return v.trim();
+    }
+
+    private static String oneOf(Map<String, String> form, String field, Set<String> allowed, String hint) {
+        String v = required(form, field).toUpperCase(Locale.ROOT);
+        if (!allowed.contains(v)) {
+            throw SandboxError.input("Invalid `" + field + "` '" + form.get(field) + "': use " + hint + ".");
+        }
+        return v;
+    }
+
+    private static long positiveInt(Map<String, String> form, String field, boolean required) {
+        String v = form.get(field);
+        if (v == null || v.isBlank()) {
+            if (required) {
+                throw SandboxError.input("Missing `" + field + "`: it is required to place an order.");
+            }
+            return 0;
+        }
+        try {
+            long q = Long.parseLong(v.trim());
+            if (q <= 0 && required || q < 0) {
+                throw new NumberFormatException();
+            }
+            return q;
+        } catch (NumberFormatException e) {
+            throw SandboxError.input("Invalid `" + field + "` '" + v + "': it must be a positive whole number.");
+        }
+    }
+
+    private static long price(Map<String, String> form, String field, boolean required, String orderType) {
+        String v = form.get(field);
+        if (v == null || v.isBlank() || (!required && isZero(v))) {
+            if (required) {
+                throw SandboxError.input("Missing `" + field + "`: a " + orderType + " order needs it.");
+            }
+            return 0;
+        }
+        double p;
+        try {
+            p = Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw SandboxError.input("Invalid `" + field + "` '" + v + "': it must be a number such as 1573.45.");
+        }
+        if (!(p > 0) || Double.isInfinite(p)) {
+            throw SandboxError.input("Invalid `" + field + "` '" + v + "': it must be above 0.");
+        }
+        long paise = Math.round(p * 100);
+        if (Math.abs(p * 100 - paise) > 1e-6 || paise % 5 != 0) {
+            throw SandboxError.input("Tick size for this script is 0.05. Kindly enter `" + field + "` in multiples of tick"
+                    + " size (got " + v + ").");
+        }
+        return paise;
+    }
+
+    private static boolean isZero(String v) {
+        try {
+            return Double.parseDouble(v.trim()) == 0.0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

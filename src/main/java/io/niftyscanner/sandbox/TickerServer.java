@@ -1,0 +1,407 @@
+package io.niftyscanner.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
+import org.java_websocket.server.WebSocketServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The KiteTicker side of the sandbox: handshake with api_key and access_token (403 when bad, 429 past
+ * {@value #MAX_CONNECTIONS_PER_KEY} sockets per key), subscribe/unsubscribe/mode text messages, binary tick
+ * frames with only the instruments that changed, heartbeats, and text order updates.
+ */
+final class TickerServer extends WebSocketServer {
+    private static final Logger LOG = LoggerFactory.getLogger(TickerServer.class);
+    static final int MAX_CONNECTIONS_PER_KEY = 3;
+    static final int MAX_TOKENS_PER_CONNECTION = 3000;
+
+    /** State of one accepted socket. Modes are written by the socket thread and read by the pump. */
+    static final class Connection {
+        final String apiKey;
+        final Map<Long, TickMode> modes = new ConcurrentHashMap<>();
+        int malformedSent;
+
+        Connection(String apiKey) {
+            this.apiKey = apiKey;
+        }
+    }
+
+    private record Rejected(int status) {}
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final Sessions sessions;
+    private final SimMarket market;
+    private final FaultState faults;
+    private final SandboxStats stats;
+    private final LongSupplier marketTime;
+    private final Map<String, AtomicInteger> perKey = new ConcurrentHashMap<>();
+    private final CountDownLatch started = new CountDownLatch(1);
+    private volatile Exception startFailure;
+
+    TickerServer(int port, Sessions sessions, SimMarket market, FaultState faults, SandboxStats stats, LongSupplier marketTime) {
+        super(new InetSocketAddress("127.0.0.1", port), List.<Draft>of(new RejectingDraft()));
+        this.sessions = sessions;
+        this.market = market;
+        this.faults = faults;
+        this.stats = stats;
+        this.marketTime = marketTime;
+        setReuseAddr(true);
+        setTcpNoDelay(true);
+    }
+
+    void startAndWait() throws IOException {
+        start();
+        try {
+            if (!started.await(10, TimeUnit.SECONDS)) {
+                throw new IOException("the sandbox WebSocket server did not start within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting the sandbox WebSocket server", e);
+        }
+        if (startFailure != null) {
+            throw new IOException("cannot listen on 127.0.0.1:" + getAddress().getPort() + " for the sandbox WebSocket: "
+                    + startFailure.getMessage() + " (choose another --ws-port, or 0 for any free port)", startFailure);
+        }
+    }
+
+    @Override
+    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft, ClientHandshake request)
+            throws InvalidDataException {
+        ServerHandshakeBuilder response = super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
+        Map<String, String> q = query(request.getResourceDescriptor());
+        String key = q.get("api_key");
+        if (!sessions.valid(key, q.get("access_token"))) {
+            return reject(conn, response, 403, "Invalid api_key or access_token: log in again (the sandbox accepts"
+                    + " api_key=" + sessions.apiKey() + " with access_token=sandbox or a token from /session/token).");
+        }
+        AtomicInteger n = perKey.computeIfAbsent(key, k -> new AtomicInteger());
+        if (n.incrementAndGet() > MAX_CONNECTIONS_PER_KEY) {
+            n.decrementAndGet();
+            return reject(conn, response, 429, "Too many connections: at most " + MAX_CONNECTIONS_PER_KEY
+                    + " WebSocket connections per api_key.");
+        }
+        conn.setAttachment(new Connection(key));
+        return response;
+    }
+
+    private ServerHandshakeBuilder reject(WebSocket conn, ServerHandshakeBuilder response, int status, String reason) {
+        response.put(RejectingDraft.REJECT_STATUS, String.valueOf(status));
+        response.put(RejectingDraft.REJECT_REASON, reason);
+        conn.setAttachment(new Rejected(status));
+        stats.wsRejected.incrementAndGet();
+        return response;
+    }
+
+    @Override
+    public void onOpen(WebSocket conn, ClientHandshake handshake) {
+        Object a = conn.getAttachment();
+        if (a instanceof Rejected) {
+            ((WebSocketImpl) conn).flushAndClose(CloseFrame.POLICY_VALIDATION, "handshake rejected", false);
+            return;
+        }
+        stats.wsOpen.incrementAndGet();
+        stats.wsTotal.incrementAndGet();
+        LOG.debug("ticker connection from {}", conn.getRemoteSocketAddress());
+    }
+
+    @Override
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+        Object a = conn.getAttachment();
+        if (a instanceof Connection) {
+            Connection c = (Connection) a;
+            perKey.get(c.apiKey).decrementAndGet();
+            stats.wsOpen.decrementAndGet();
+            conn.setAttachment(null);
+        }
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, String message) {
+        Object a = conn.getAttachment();
+        if (!(a instanceof Connection)) {
+            return;
+        }
+        Connection c = (Connection) a;
+        JsonNode n;
+        try {
+            n = json.readTree(message);
+        } catch (IOException e) {
+            sendError(conn, "Cannot parse the message as JSON: send {\"a\":\"subscribe\",\"v\":[408065]}.");
+            return;
+        }
+        String action = n.path("a").asText("");
+        JsonNode v = n.get("v");
+        switch (action) {
+            case "subscribe":
+                subscribe(conn, c, numbers(v));
+                break;
+            case "unsubscribe":
+                numbers(v).forEach(c.modes::remove);
+                break;
+            case "mode":
+                setMode(conn, c, v);
+                break;
+            default:
+                sendError(conn, "Unknown action '" + action + "': use subscribe, unsubscribe or mode.");
+        }
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, ByteBuffer message) {
+        // clients send no binary frames; ignore them as Kite does
+    }
+
+    @Override
+    public void onError(WebSocket conn, Exception ex) {
+        if (conn == null) {
+            startFailure = ex;
+            started.countDown();
+        } else {
+            LOG.debug("ticker socket error: {}", ex.toString());
+        }
+    }
+
+    @Override
+    public void onStart() {
+        started.countDown();
+    }
+
+    private void subscribe(WebSocket conn, Connection c, List<Long> tokens) {
+        List<Long> added = new ArrayList<>();
+        int refused = 0;
+        for (Long t : tokens) {
+            if (c.modes.containsKey(t)) {
+                continue;
+            }
+            if (c.modes.size() >= MAX_TOKENS_PER_CONNECTION) {
+                refused++;
+                continue;
+            }
+            c.modes.put(t, TickMode.QUOTE);
+            added.add(t);
+        }
+        if (refused > 0) {
+            sendError(conn, refused + " tokens not subscribed: at most " + MAX_TOKENS_PER_CONNECTION
+                    + " instruments per connection.");
+        }
+        sendSnapshot(conn, c, added);
+    }
+
+    private void setMode(WebSocket conn, Connection c, JsonNode v) {
+        if (v == null || !v.isArray() || v.size() != 2 || !v.get(0).isTextual()) {
+            sendError(conn, "A mode message is {\"a\":\"mode\",\"v\":[\"full\",[408065]]}.");
+            return;
+        }
+        TickMode mode = TickMode.parse(v.get(0).asText()).orElse(null);
+        if (mode == null) {
+            sendError(conn, "Unknown mode '" + v.get(0).asText() + "': use ltp, quote or full.");
+            return;
+        }
+        List<Long> changed = new ArrayList<>();
+        for (Long t : numbers(v.get(1))) {
+            if (c.modes.replace(t, mode) != null) {
+                changed.add(t);
+            }
+        }
+        sendSnapshot(conn, c, changed);
+    }
+
+    /** Tokens given as JSON numbers; strings and others are ignored, as Kite ignores them. */
+    private static List<Long> numbers(JsonNode v) {
+        List<Long> out = new ArrayList<>();
+        if (v != null && v.isArray()) {
+            for (JsonNode t : v) {
+                if (t.isIntegralNumber() && t.asLong() > 0 && t.asLong() <= 0xFFFF_FFFFL) {
+                    out.add(t.asLong());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The current state of newly subscribed (or re-moded) instruments, so a quiet market still shows prices. */
+    private void sendSnapshot(WebSocket conn, Connection c, List<Long> tokens) {
+        if (faults.active(FaultKind.STALL)) {
+            return;
+        }
+        List<byte[]> packets = new ArrayList<>();
+        long now = marketTime.getAsLong();
+        for (Long t : tokens) {
+            TickMode mode = c.modes.get(t);
+            if (mode != null && market.byToken(t).isPresent()) {
+                packets.add(TickFrames.packet(market.quote(t, now), mode));
+            }
+        }
+        if (!packets.isEmpty()) {
+            sendFrame(conn, c, packets, faults.active(FaultKind.MALFORMED));
+        }
+    }
+
+    /** Sends one step of the market: each socket gets the subscribed instruments that ticked, in its modes. */
+    void broadcastStep(SessionDay day, long timeMillis, int[] slots, int count) {
+        if (getConnections().isEmpty() || faults.active(FaultKind.STALL)) {
+            return;
+        }
+        boolean malformed = faults.active(FaultKind.MALFORMED);
+        QuoteSnapshot[] snaps = new QuoteSnapshot[count];
+        byte[][][] encoded = new byte[count][TickMode.values().length][];
+        for (WebSocket conn : getConnections()) {
+            Object a = conn.getAttachment();
+            if (!(a instanceof Connection) || !conn.isOpen()) {
+                continue;
+            }
+            Connection c = (Connection) a;
+            if (c.modes.isEmpty()) {
+                continue;
+            }
+            List<byte[]> packets = new ArrayList<>();
+            for (int j = 0; j < count; j++) {
+                int slot = slots[j];
+                TickMode mode = c.modes.get(day.universe.get(slot).token());
+                if (mode == null) {
+                    continue;
+                }
+                if (encoded[j][mode.ordinal()] == null) {
+                    if (snaps[j] == null) {
+                        snaps[j] = market.quoteAtStep(day, slot, timeMillis);
+                    }
+                    encoded[j][mode.ordinal()] = TickFrames.packet(snaps[j], mode);
+                }
+                packets.add(encoded[j][mode.ordinal()]);
+            }
+            if (!packets.isEmpty()) {
+                sendFrame(conn, c, packets, malformed);
+            }
+        }
+    }
+
+    private void sendFrame(WebSocket conn, Connection c, List<byte[]> packets, boolean malformed) {
+        try {
+            if (malformed) {
+                conn.send(TickFrames.malformed(c.malformedSent++));
+                stats.malformedSent.incrementAndGet();
+            } else {
+                conn.send(TickFrames.frame(packets));
+                stats.ticksSent.addAndGet(packets.size());
+            }
+            stats.framesSent.incrementAndGet();
+        } catch (WebsocketNotConnectedException e) {
+            LOG.trace("socket closed while sending");
+        }
+    }
+
+    void sendHeartbeats() {
+        if (faults.active(FaultKind.STALL)) {
+            return;
+        }
+        for (WebSocket conn : getConnections()) {
+            if (conn.getAttachment() instanceof Connection && conn.isOpen()) {
+                try {
+                    conn.send(TickFrames.heartbeat());
+                    stats.heartbeatsSent.incrementAndGet();
+                } catch (WebsocketNotConnectedException e) {
+                    LOG.trace("socket closed while sending a heartbeat");
+                }
+            }
+        }
+    }
+
+    void sendOrderUpdate(String apiKey, Map<String, Object> order) {
+        if (faults.active(FaultKind.STALL)) {
+            return;
+        }
+        Map<String, Object> msg = new LinkedHashMap<>();
+        msg.put("type", "order");
+        msg.put("data", order);
+        String text = toJson(msg);
+        for (WebSocket conn : getConnections()) {
+            Object a = conn.getAttachment();
+            if (a instanceof Connection && ((Connection) a).apiKey.equals(apiKey) && conn.isOpen()) {
+                try {
+                    conn.send(text);
+                } catch (WebsocketNotConnectedException e) {
+                    LOG.trace("socket closed while sending an order update");
+                }
+            }
+        }
+    }
+
+    /** Closes every socket without a close frame: clients see an abnormal closure (1006). */
+    int dropAll() {
+        int n = 0;
+        for (WebSocket conn : getConnections()) {
+            if (conn.getAttachment() instanceof Connection) {
+                conn.closeConnection(CloseFrame.ABNORMAL_CLOSE, "sandbox fault: drop");
+                n++;
+            }
+        }
+        stats.wsDropped.addAndGet(n);
+        return n;
+    }
+
+    private void sendError(WebSocket conn, String message) {
+        Map<String, Object> msg = new LinkedHashMap<>();
+        msg.put("type", "error");
+        msg.put("data", message);
+        try {
+            conn.send(toJson(msg));
+        } catch (WebsocketNotConnectedException e) {
+            LOG.trace("socket closed while sending an error");
+        }
+    }
+
+    private String toJson(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    static Map<String, String> query(String resourceDescriptor) {
+        Map<String, String> out = new HashMap<>();
+        String raw;
+        try {
+            raw = URI.create("http://x" + (resourceDescriptor.startsWith("/") ? "" : "/") + resourceDescriptor).getRawQuery();
+        } catch (IllegalArgumentException e) {
+            return out;
+        }
+        if (raw == null) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                out.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,72 @@
+package io.niftyscanner.engine;
+
+import static io.niftyscanner.engine.Ist.t;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.niftyscanner.market.Candle;
+import io.niftyscanner.market.Instrument;
+import io.niftyscanner.market.Tick;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class EngineThreadTest {
+
+    @Test
+    void ticksFromManyThreadsAreProcessedOnTheEngineThreadAndCloseDrainsTheQueue() throws Exception {
+        List<Instrument> instruments = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            instruments.add(Instrument.nseEquity("S" + i, 1000 + i * 256L + 1));
+        }
+        List<String> callbackThreads = new CopyOnWriteArrayList<>();
+        List<Candle> closed = new CopyOnWriteArrayList<>();
+        EngineListener listener = new EngineListener() {
+            @Override
+            public void onCandleClosed(Candle candle, IndicatorValues values) {
+                callbackThreads.add(Thread.currentThread().getName());
+                closed.add(candle);
+            }
+        };
+        Engine engine = new Engine(new EngineCore(instruments, StrategyParams.defaults(), listener), 100_000, 50);
+        engine.start();
+        CountDownLatch done = new CountDownLatch(instruments.size());
+        for (Instrument in : instruments) {
+            new Thread(() -> {
+                for (int s = 0; s < 1200; s++) {  // 20 minutes, one tick a second: 4 candles
+                    engine.submit(new Tick(in.token(), t("09:15:00") + s * 1000L, 100_00 + s, s));
+                }
+                done.countDown();
+            }, "feed-" + in.symbol()).start();
+        }
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        engine.submitMarketTime(t("09:35:02"));
+        CountDownLatch command = new CountDownLatch(1);
+        engine.execute(core -> command.countDown());
+        assertThat(command.await(10, TimeUnit.SECONDS)).isTrue();
+        engine.close();
+        assertThat(closed).hasSize(16);
+        assertThat(callbackThreads).containsOnly("engine");
+        EngineSnapshot snapshot = engine.snapshot();
+        assertThat(snapshot.stats().ticks()).isEqualTo(4800);
+        assertThat(snapshot.view(instruments.get(2).token()).recentCandles()).hasSize(4);
+        assertThat(snapshot.view(instruments.get(2).token()).lastPrice()).isEqualTo(100_00 + 1199);
+        assertThat(engine.submit(new Tick(1025, t("09:40:00"), 1, 1))).as("closed engine refuses work").isFalse();
+    }
+
+    @Test
+    void aFailingCommandDoesNotStopTheEngine() throws Exception {
+        Engine engine = new Engine(new EngineCore(List.of(Instrument.nseEquity("A", 257)), StrategyParams.defaults(), null));
+        engine.start();
+        engine.execute(core -> {
+            throw new IllegalStateException("boom");
+        });
+        CountDownLatch after = new CountDownLatch(1);
+        engine.execute(core -> after.countDown());
+        assertThat(after.await(10, TimeUnit.SECONDS)).isTrue();
+        engine.close();
+        assertThat(engine.failedItems()).isEqualTo(1);
+    }
+}

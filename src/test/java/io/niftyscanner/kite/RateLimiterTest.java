@@ -1,0 +1,32 @@
+package io.niftyscanner.kite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest {
+    private final FakeTime fake = new FakeTime();
+
+    @Test
+    void neverMoreThanThePermitsInAnyWindow() throws Exception {
+        KiteTime t = fake.kiteTime();
+        RateLimiter perMinute = new RateLimiter("orders", 200, TimeUnit.MINUTES.toNanos(1), t.nanos(), t.sleeper());
+        long start = fake.nanos.get();
+        for (int i = 0; i < 200; i++) {
+            fake.advanceMillis(10); // 200 orders spread over 2 s
+            assertThat(perMinute.acquire()).isZero();
+        }
+        long waited = perMinute.acquire(); // the 201st must wait until the first leaves the minute window
+        assertThat(fake.nanos.get() - start).isEqualTo(TimeUnit.MILLISECONDS.toNanos(10) + TimeUnit.MINUTES.toNanos(1));
+        assertThat(waited).isEqualTo(TimeUnit.MINUTES.toNanos(1) - TimeUnit.MILLISECONDS.toNanos(1990));
+    }
+
+    @Test
+    void blockUntilDelaysEveryNextCall() throws Exception {
+        KiteTime t = fake.kiteTime();
+        RateLimiter quote = new RateLimiter("quote", 3, TimeUnit.SECONDS.toNanos(1), t.nanos(), t.sleeper());
+        quote.blockUntil(fake.nanos.get() + TimeUnit.SECONDS.toNanos(5));
+        assertThat(quote.acquire()).isEqualTo(TimeUnit.SECONDS.toNanos(5));
+    }
+}
