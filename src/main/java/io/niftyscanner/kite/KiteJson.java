@@ -41,7 +41,7 @@ final class KiteJson {
         return n == null || n.isNull() || n.isMissingNode() || !n.isNumber() ? null : n.decimalValue();
     }
 
-    /** An IST wall time {@code yyyy-MM-dd HH:mm:ss} (ISO variants accepted) as epoch millis; 0 when absent or empty. */
+    /** An IST wall time {@code yyyy-MM-dd HH:mm:ss} (ISO variants accepted) as epoch millis; 0 when absent or unreadable. */
     static long istMillis(JsonNode n) {
         if (n == null || n.isNull() || n.isMissingNode() || n.asText().isBlank()) {
             return 0;
@@ -53,7 +53,11 @@ final class KiteJson {
             try {
                 return OffsetDateTime.parse(s).toInstant().toEpochMilli();
             } catch (DateTimeParseException e2) {
-                return LocalDateTime.parse(s).atZone(IST).toInstant().toEpochMilli();
+                try {
+                    return LocalDateTime.parse(s).atZone(IST).toInstant().toEpochMilli();
+                } catch (DateTimeParseException e3) {
+                    return 0; // an unreadable timestamp must not lose the rest of the record
+                }
             }
         }
     }

@@ -91,7 +91,7 @@ public final class KiteLogin {
         CompletableFuture<String> requestToken = new CompletableFuture<>();
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), o.port()), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), o.port()), 0);
         } catch (BindException e) {
             throw new IOException("Port " + o.port() + " on 127.0.0.1 is in use; close what uses it or pass --port N"
                     + " (the redirect URL of your Kite app must use the same port)", e);

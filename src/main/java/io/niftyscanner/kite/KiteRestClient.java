@@ -143,6 +143,16 @@ public final class KiteRestClient {
                 KiteJson.text(d, "login_time"));
     }
 
+    /**
+     * The logged-in user ({@code GET /user/profile}). Throws {@link TokenException} when the token no longer works,
+     * which makes it the check to run before 09:15.
+     */
+    public UserProfile profile() {
+        JsonNode d = data(read(get(url("user/profile")), "user/profile", limits.other));
+        return new UserProfile(KiteJson.text(d, "user_id"), KiteJson.text(d, "user_name"), KiteJson.text(d, "email"),
+                KiteJson.text(d, "broker"));
+    }
+
     // ------------------------------------------------------------------ instruments
 
     /** The instrument dump of one exchange ({@code GET /instruments/NSE}). */

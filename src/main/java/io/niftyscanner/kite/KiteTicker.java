@@ -74,6 +74,12 @@ public final class KiteTicker implements AutoCloseable {
             return new Options(wsUrl, session, 5_000, 0, 1_000, 60_000, 7_000);
         }
 
+        /** From the scanner's settings: feed.watchdog.seconds and feed.reconnect.max.attempts. */
+        public static Options of(String wsUrl, KiteSession session, ScannerConfig.Feed feed) {
+            return defaults(wsUrl, session).withWatchdogMillis(feed.watchdogSeconds() * 1000L)
+                    .withBackoff(1_000, 60_000, feed.reconnectMaxAttempts());
+        }
+
         public Options withWatchdogMillis(long millis) {
             return new Options(wsUrl, session, millis, maxReconnectAttempts, minBackoffMillis, maxBackoffMillis,
                     connectTimeoutMillis);
@@ -108,6 +114,7 @@ public final class KiteTicker implements AutoCloseable {
     private long connectStartedNanos;
     private boolean slotHeld;
     private ScheduledFuture<?> watchdogTask;
+    private volatile Thread supervisorThread;
 
     public KiteTicker(Options options, KiteTickerListener listener) {
         this(options, listener, KiteTime.system());
@@ -117,9 +124,16 @@ public final class KiteTicker implements AutoCloseable {
         this.options = options;
         this.listener = listener;
         this.time = time;
+        URI check = uri();
+        String scheme = String.valueOf(check.getScheme()).toLowerCase(Locale.ROOT);
+        if (!scheme.equals("ws") && !scheme.equals("wss") || check.getHost() == null) {
+            throw new IllegalArgumentException("ticker URL must be ws://host[:port] or wss://host[:port], not '"
+                    + Secrets.redact(options.wsUrl()) + "'");
+        }
         this.supervisor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kite-ticker-supervisor");
             t.setDaemon(true);
+            supervisorThread = t;
             return t;
         });
     }
@@ -146,6 +160,9 @@ public final class KiteTicker implements AutoCloseable {
     /** Subscribes tokens in a mode (kept across reconnects). At most 3000 tokens per connection. */
     public void subscribe(Collection<Long> tokens, Mode mode) {
         List<Long> list = checkTokens(tokens);
+        if (list.isEmpty()) {
+            return;
+        }
         synchronized (subscriptions) {
             long added = list.stream().distinct().filter(t -> !subscriptions.containsKey(t)).count();
             if (subscriptions.size() + added > MAX_TOKENS_PER_CONNECTION) {
@@ -161,6 +178,9 @@ public final class KiteTicker implements AutoCloseable {
 
     public void unsubscribe(Collection<Long> tokens) {
         List<Long> list = checkTokens(tokens);
+        if (list.isEmpty()) {
+            return;
+        }
         list.forEach(subscriptions::remove);
         send(KiteTickerMessages.unsubscribe(list));
     }
@@ -193,18 +213,23 @@ public final class KiteTicker implements AutoCloseable {
             }
             state = State.CLOSED;
         }
+        Runnable shutdown = () -> {
+            if (watchdogTask != null) {
+                watchdogTask.cancel(false);
+            }
+            releaseSlot();
+            Connection c = current;
+            current = null;
+            if (c != null) {
+                c.close(CloseFrame.NORMAL, "client closed");
+            }
+        };
         try {
-            supervisor.submit(() -> {
-                if (watchdogTask != null) {
-                    watchdogTask.cancel(false);
-                }
-                releaseSlot();
-                Connection c = current;
-                current = null;
-                if (c != null) {
-                    c.close(CloseFrame.NORMAL, "client closed");
-                }
-            }).get(5, TimeUnit.SECONDS);
+            if (Thread.currentThread() == supervisorThread) {
+                shutdown.run();
+            } else {
+                supervisor.submit(shutdown).get(5, TimeUnit.SECONDS);
+            }
         } catch (Exception e) {
             LOG.warn("ticker did not close cleanly: {}", e.toString());
         } finally {
@@ -218,6 +243,20 @@ public final class KiteTicker implements AutoCloseable {
         if (isStopped()) {
             return;
         }
+        try {
+            startSocket();
+        } catch (RuntimeException e) {
+            LOG.error("ticker could not start a connection", e);
+            Connection c = current;
+            current = null;
+            if (c != null) {
+                c.closeQuietly("start failed");
+            }
+            afterDrop("could not start a connection: " + e.getMessage());
+        }
+    }
+
+    private void startSocket() {
         generation++;
         URI uri = uri();
         LOG.info("ticker connecting to {} (attempt {})", Secrets.redact(uri.toString()), attempt + 1);
@@ -232,12 +271,14 @@ public final class KiteTicker implements AutoCloseable {
         if (gen != generation || isStopped()) {
             return;
         }
+        if (!moveTo(State.CONNECTED)) {
+            return;
+        }
         attempt = 0;
-        state = State.CONNECTED;
         markFrame();
         resubscribeAll();
         LOG.info("ticker connected, {} instruments subscribed", subscriptions.size());
-        listener.onConnected();
+        safely(() -> listener.onConnected());
     }
 
     private void dropped(int gen, String reason) {
@@ -247,33 +288,68 @@ public final class KiteTicker implements AutoCloseable {
         Connection dead = current;
         current = null;
         dead.closeQuietly(reason);
+        afterDrop(reason);
+    }
+
+    private void afterDrop(String reason) {
         Matcher m = HANDSHAKE_STATUS.matcher(reason);
         if (m.find() && (m.group(1).equals("403") || m.group(1).equals("401"))) {
-            state = State.TOKEN_REJECTED;
+            if (!moveTo(State.TOKEN_REJECTED)) {
+                return;
+            }
             stopSupervision();
             LOG.error("ticker handshake refused with HTTP {}: {}", m.group(1), TokenException.MESSAGE);
-            listener.onTokenRejected(TokenException.MESSAGE);
+            safely(() -> listener.onTokenRejected(TokenException.MESSAGE));
             return;
         }
         LOG.warn("ticker disconnected: {}", reason);
-        listener.onDisconnected(reason);
+        safely(() -> listener.onDisconnected(reason));
         attempt++;
         if (options.maxReconnectAttempts() > 0 && attempt > options.maxReconnectAttempts()) {
-            state = State.GAVE_UP;
+            if (!moveTo(State.GAVE_UP)) {
+                return;
+            }
             stopSupervision();
             LOG.error("ticker gave up after {} reconnect attempts: {}", options.maxReconnectAttempts(), reason);
-            listener.onGaveUp(options.maxReconnectAttempts(), reason);
+            safely(() -> listener.onGaveUp(options.maxReconnectAttempts(), reason));
             return;
         }
         long delay = backoffMillis(attempt);
-        state = State.RECONNECTING;
+        if (!moveTo(State.RECONNECTING)) {
+            return;
+        }
         reconnects.incrementAndGet();
-        listener.onReconnecting(attempt, delay);
+        safely(() -> listener.onReconnecting(attempt, delay));
         supervisor.schedule(this::openConnection, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** Changes the state unless the ticker was closed meanwhile (close() may run on any thread). */
+    private synchronized boolean moveTo(State next) {
+        if (state == State.CLOSED) {
+            return false;
+        }
+        state = next;
+        return true;
+    }
+
+    private void safely(Runnable listenerCall) {
+        try {
+            listenerCall.run();
+        } catch (RuntimeException e) {
+            LOG.error("ticker listener failed; the ticker carries on", e);
+        }
     }
 
     /** Runs on the supervisor: a socket that is open but silent, or a connect that hangs, is closed and replaced. */
     void checkLiveness() {
+        try {
+            watchdog();
+        } catch (RuntimeException e) {
+            LOG.error("ticker watchdog check failed; it runs again shortly", e);
+        }
+    }
+
+    private void watchdog() {
         Connection c = current;
         if (c == null || isStopped()) {
             return;
@@ -408,23 +484,29 @@ public final class KiteTicker implements AutoCloseable {
             lastFrameNanos = frameNanos;
             lastFrameEpochMillis = time.clock().millis();
             frames.incrementAndGet();
-            if (TickDecoder.isHeartbeat(bytes)) {
+            boolean heartbeat = TickDecoder.isHeartbeat(bytes);
+            try {
+                listener.onFrame(frameNanos, heartbeat);
+            } catch (RuntimeException e) {
+                LOG.error("ticker listener failed in onFrame", e);
+            }
+            if (heartbeat) {
                 heartbeats.incrementAndGet();
-                listener.onFrame(frameNanos, true);
                 return;
             }
-            listener.onFrame(frameNanos, false);
             try {
                 int n = decoder.decode(bytes, sink);
                 ticks.addAndGet(n);
                 listener.onTicks(n);
             } catch (BadFrameException e) {
-                badFrames.incrementAndGet();
-                LOG.warn("ticker dropped a bad frame of {} bytes: {}", bytes.remaining(), e.getMessage());
-                listener.onBadFrame(e.getMessage());
+                long bad = badFrames.incrementAndGet();
+                if (bad <= 10 || bad % 1000 == 0) {
+                    LOG.warn("ticker dropped bad frame #{} ({} bytes): {}", bad, bytes.remaining(), e.getMessage());
+                }
+                safely(() -> listener.onBadFrame(e.getMessage()));
             } catch (RuntimeException e) {
-                LOG.error("ticker listener failed on a frame; the frame is dropped", e);
-                listener.onError("tick handling failed: " + e);
+                LOG.error("ticker listener failed on a frame; the rest of the frame is dropped", e);
+                safely(() -> listener.onError("tick handling failed: " + e));
             }
         }
 
@@ -435,8 +517,12 @@ public final class KiteTicker implements AutoCloseable {
             }
             markFrame();
             frames.incrementAndGet();
-            listener.onFrame(lastFrameNanos, false);
-            handleText(text);
+            try {
+                listener.onFrame(lastFrameNanos, false);
+                handleText(text);
+            } catch (RuntimeException e) {
+                LOG.error("ticker listener failed on a text message", e);
+            }
         }
 
         @Override

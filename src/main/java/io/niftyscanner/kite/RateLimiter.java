@@ -5,6 +5,8 @@ import java.util.function.LongSupplier;
 /**
  * At most {@code permits} acquisitions in any window of {@code periodNanos} (a sliding window, not a bucket that
  * refills in bursts). Each caller reserves the earliest free slot under the lock and then waits outside it.
+ * Own code rather than resilience4j/bucket4j: ~60 lines, exact for Kite's "N per window" rules (incl. 200/min),
+ * and it runs on the injected clock and sleeper, so tests move time instead of waiting.
  */
 final class RateLimiter {
     private final String name;

@@ -280,4 +280,14 @@ class KiteRestClientTest {
         assertThat(s.accessToken()).isEqualTo("newtoken123");
         assertThat(s.toString()).doesNotContain("newtoken123");
     }
+
+    @Test
+    void profileChecksTheToken() throws Exception {
+        server.enqueue(json(200, "{\"status\":\"success\",\"data\":{\"user_id\":\"AB1234\",\"user_name\":\"Asha\"}}"));
+        assertThat(client.profile()).isEqualTo(new UserProfile("AB1234", "Asha", "", ""));
+        assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/user/profile");
+        server.enqueue(json(403, error("TokenException", "Token is invalid or has expired.")));
+        assertThatThrownBy(() -> client.profile()).isInstanceOf(TokenException.class);
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
 }

@@ -95,6 +95,16 @@ class KiteTickerTest {
         assertThat(rec.await("error")).isEqualTo("error: Kite ticker error: Invalid mode");
         conn.send("{\"type\":\"message\",\"data\":\"Markets closed early\"}");
         assertThat(rec.await("message")).isEqualTo("message: Markets closed early");
+        conn.send("not json at all");
+        assertThat(rec.await("error")).contains("not JSON");
+
+        t.subscribe(List.of(884737L), KiteTicker.Mode.QUOTE);
+        assertThat(server.awaitMessage()).isEqualTo("{\"a\":\"subscribe\",\"v\":[884737]}");
+        assertThat(server.awaitMessage()).isEqualTo("{\"a\":\"mode\",\"v\":[\"quote\",[884737]]}");
+        t.unsubscribe(List.of(884737L));
+        assertThat(server.awaitMessage()).isEqualTo("{\"a\":\"unsubscribe\",\"v\":[884737]}");
+        assertThat(t.subscriptions()).isEmpty();
+        assertThat(t.state()).isEqualTo(KiteTicker.State.CONNECTED);
     }
 
     @Test
@@ -199,6 +209,10 @@ class KiteTickerTest {
         rec.await("gave up");
         assertThat(t.state()).isEqualTo(KiteTicker.State.GAVE_UP);
         assertThat(t.stats().reconnects()).isEqualTo(2);
+        // exponential backoff with +-20% jitter, capped: 10 ms then 20 ms
+        assertThat(rec.reconnectDelays).hasSize(2);
+        assertThat(rec.reconnectDelays.get(0)).isBetween(8L, 12L);
+        assertThat(rec.reconnectDelays.get(1)).isBetween(16L, 20L);
     }
 
     @Test
@@ -221,5 +235,94 @@ class KiteTickerTest {
         assertThatThrownBy(fourth::connect).isInstanceOf(KiteException.class).hasMessageContaining("at most 3");
         KiteTicker otherKey = ticker(server.url(), new RecordingListener(), KiteTime.system(), "k9");
         otherKey.connect();
+    }
+
+    @Test
+    void aListenerThatThrowsDoesNotStopTheTicker() throws Exception {
+        TestTickerServer server = server();
+        RecordingListener rec = new RecordingListener();
+        KiteTickerListener hostile = new KiteTickerListener() {
+            @Override
+            public void onTick(io.niftyscanner.market.Tick tick) {
+                rec.onTick(tick);
+                throw new IllegalStateException("listener bug");
+            }
+
+            @Override
+            public void onFrame(long receivedNanos, boolean heartbeat) {
+                throw new IllegalStateException("listener bug");
+            }
+
+            @Override
+            public void onConnected() {
+                rec.onConnected();
+                throw new IllegalStateException("listener bug");
+            }
+
+            @Override
+            public void onDisconnected(String reason) {
+                rec.onDisconnected(reason);
+                throw new IllegalStateException("listener bug");
+            }
+        };
+        KiteTicker t = ticker(server.url(), hostile, KiteTime.system(), "k10");
+        t.connect();
+        WebSocket first = server.awaitConnection();
+        rec.await("connected");
+        first.send(Frames.frame(Frames.ltp(408065, 1)));
+        rec.awaitTick();
+        first.send(Frames.frame(Frames.ltp(408065, 2)));
+        assertThat(rec.awaitTick().lastPrice()).isEqualTo(2);
+        first.close();
+        rec.await("disconnected");
+        server.awaitConnection();
+        rec.await("connected");
+        assertThat(t.state()).isEqualTo(KiteTicker.State.CONNECTED);
+    }
+
+    @Test
+    void aBadUrlIsRejectedUpFront() {
+        assertThatThrownBy(() -> new KiteTicker(KiteTicker.Options.defaults("http://127.0.0.1:1",
+                new KiteSession("k", "secrettoken")), new RecordingListener()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ws://")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secrettoken"));
+    }
+
+    @Test
+    void aHandshakeThatNeverCompletesIsAbandonedAndRetried() throws Exception {
+        AtomicInteger accepted = new AtomicInteger();
+        List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ServerSocket ss = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        cleanup.add(ss);
+        cleanup.add(() -> {
+            for (Socket s : held) {
+                s.close();
+            }
+        });
+        Thread acceptor = new Thread(() -> {
+            while (!ss.isClosed()) {
+                try {
+                    held.add(ss.accept()); // accept TCP, never answer the upgrade
+                    accepted.incrementAndGet();
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
+        RecordingListener rec = new RecordingListener();
+        KiteTicker.Options o = new KiteTicker.Options("ws://127.0.0.1:" + ss.getLocalPort(), new KiteSession("k11", "t"),
+                100, 0, 10, 20, 200);
+        KiteTicker t = new KiteTicker(o, rec, KiteTime.system());
+        cleanup.add(0, t);
+        t.connect();
+        assertThat(rec.await("disconnected")).contains("connect did not complete");
+        rec.await("reconnecting");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (accepted.get() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(accepted.get()).isGreaterThanOrEqualTo(2);
     }
 }

@@ -10,6 +10,7 @@ final class RecordingListener implements KiteTickerListener {
     final BlockingQueue<Tick> ticks = new LinkedBlockingQueue<>();
     final BlockingQueue<String> events = new LinkedBlockingQueue<>();
     final BlockingQueue<Order> orders = new LinkedBlockingQueue<>();
+    final java.util.List<Long> reconnectDelays = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public void onTick(Tick tick) {
@@ -28,6 +29,7 @@ final class RecordingListener implements KiteTickerListener {
 
     @Override
     public void onReconnecting(int attempt, long delayMillis) {
+        reconnectDelays.add(delayMillis);
         events.add("reconnecting " + attempt);
     }
 
