@@ -14,7 +14,6 @@ import java.util.regex.PatternSyntaxException;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -65,7 +64,7 @@ public final class BenchCommand implements Command {
             throw new UsageException("--include '" + include + "' is not a regular expression: " + e.getDescription());
         }
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(include.equals(DEFAULT_INCLUDE) || include.startsWith("io\\.") ? include : ".*" + include + ".*")
+                .include(include)
                 .warmupIterations(quick ? 1 : 2)
                 .warmupTime(TimeValue.seconds(quick ? 1 : 2))
                 .measurementIterations(quick ? 2 : 3)
@@ -73,13 +72,18 @@ public final class BenchCommand implements Command {
                 .forks(forks != null ? forks : quick ? 0 : 1)
                 .jvmArgs("-Xms1g", "-Xmx3g")
                 .addProfiler(RssProfiler.class)
-                .resultFormat(ResultFormatType.TEXT)
                 .shouldFailOnError(true);
         Runner runner = new Runner(options.build(), OutputFormatFactory.createFormatInstance(ctx.err(),
                 json ? VerboseMode.SILENT : VerboseMode.NORMAL));
-        Collection<RunResult> results = runner.run();
+        Collection<RunResult> results;
+        try {
+            results = runner.run();
+        } catch (org.openjdk.jmh.runner.NoBenchmarksException e) {
+            results = List.of();
+        }
         if (results.isEmpty()) {
-            ctx.err().println("bench: no benchmark matched '" + include + "'");
+            ctx.err().println("bench: no benchmark matched '" + include + "'; the benchmarks live in io.niftyscanner.bench"
+                    + " (e.g. --include EngineBenchmark)");
             return Cli.EXIT_FAILURE;
         }
         Map<String, Scenario> scenarios = new TreeMap<>();
@@ -185,13 +189,21 @@ public final class BenchCommand implements Command {
             ObjectNode n = JSON.createObjectNode();
             n.put("type", "bench");
             n.put("scenario", name);
-            put(n, "ticks_per_s", ticksPerSecond == null ? null : (double) Math.round(ticksPerSecond));
+            putWhole(n, "ticks_per_s", ticksPerSecond);
             put(n, "p50_us", p50);
             put(n, "p99_us", p99);
             put(n, "max_us", max);
-            put(n, "rss_mb", rss == null ? null : (double) Math.round(rss));
+            putWhole(n, "rss_mb", rss);
             n.put("benchmarks", String.join(",", benchmarks.keySet()));
             return n;
+        }
+
+        private static void putWhole(ObjectNode n, String field, Double value) {
+            if (value == null) {
+                n.putNull(field);
+            } else {
+                n.put(field, Math.round(value));
+            }
         }
 
         private static void put(ObjectNode n, String field, Double value) {

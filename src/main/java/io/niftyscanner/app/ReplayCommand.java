@@ -11,7 +11,6 @@ import io.niftyscanner.engine.IndicatorValues;
 import io.niftyscanner.engine.StrategyParams;
 import io.niftyscanner.market.Candle;
 import io.niftyscanner.market.Instrument;
-import io.niftyscanner.market.SessionCalendar;
 import io.niftyscanner.market.Signal;
 import io.niftyscanner.market.Tick;
 import java.io.BufferedReader;
@@ -82,8 +81,7 @@ public final class ReplayCommand implements Command {
                 reporter.unknown++;
             }
         };
-        EngineCore core = new EngineCore(instruments, params, listener, new SessionCalendar(config.holidays()),
-                IndicatorSets.incremental(params));
+        EngineCore core = new EngineCore(instruments, params, listener, null, IndicatorSets.incremental(params));
 
         long started = System.nanoTime();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

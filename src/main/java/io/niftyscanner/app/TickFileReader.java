@@ -145,6 +145,75 @@ final class TickFileReader {
         if (digits) {
             return Long.parseLong(text);
         }
-        return OffsetDateTime.parse(text).toInstant().toEpochMilli();
+        long fast = parseIsoFast(text);
+        return fast != Long.MIN_VALUE ? fast : OffsetDateTime.parse(text).toInstant().toEpochMilli();
+    }
+
+    /**
+     * The common shape {@code yyyy-MM-ddTHH:mm:ss[.SSS…](Z|±HH:MM)} without the java.time parser (replay speed);
+     * Long.MIN_VALUE for anything else, which then goes through {@link OffsetDateTime#parse}.
+     */
+    static long parseIsoFast(String t) {
+        int n = t.length();
+        if (n < 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
+                || t.charAt(16) != ':') {
+            return Long.MIN_VALUE;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 2);
+        int day = digits(t, 8, 2);
+        int hour = digits(t, 11, 2);
+        int minute = digits(t, 14, 2);
+        int second = digits(t, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 || hour < 0 || hour > 23 || minute < 0
+                || minute > 59 || second < 0 || second > 59) {
+            return Long.MIN_VALUE;   // days 29-31 take the careful path, which knows month lengths
+        }
+        int i = 19;
+        long millis = 0;
+        if (i < n && t.charAt(i) == '.') {
+            i++;
+            int start = i;
+            while (i < n && Character.isDigit(t.charAt(i))) {
+                if (i - start < 3) {
+                    millis = millis * 10 + (t.charAt(i) - '0');
+                }
+                i++;
+            }
+            if (i == start) {
+                return Long.MIN_VALUE;
+            }
+            for (int k = i - start; k < 3; k++) {
+                millis *= 10;
+            }
+        }
+        long offsetSeconds;
+        if (i == n - 1 && t.charAt(i) == 'Z') {
+            offsetSeconds = 0;
+        } else if (i == n - 6 && (t.charAt(i) == '+' || t.charAt(i) == '-') && t.charAt(i + 3) == ':') {
+            int oh = digits(t, i + 1, 2);
+            int om = digits(t, i + 4, 2);
+            if (oh < 0 || oh > 18 || om < 0 || om > 59) {
+                return Long.MIN_VALUE;
+            }
+            offsetSeconds = (t.charAt(i) == '-' ? -1 : 1) * (oh * 3600L + om * 60L);
+        } else {
+            return Long.MIN_VALUE;
+        }
+        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        long seconds = epochDay * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds;
+        return seconds * 1000 + millis;
+    }
+
+    private static int digits(String t, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 }

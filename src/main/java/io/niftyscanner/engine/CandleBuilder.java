@@ -52,7 +52,14 @@ public final class CandleBuilder {
     private long lateBucketStart = NONE;
     private long gapUntil = NONE;
     private Candle closed;
+    private long checkedDay = NONE;
+    private boolean checkedDayTrades;
 
+    /**
+     * @param calendar when not null, ticks on its non-trading days (weekends, holidays) are out of session too; when
+     *                 null only the time of day counts, so the exchange's timestamps decide (design.md 2): a special
+     *                 session on a Saturday or a holiday the calendar does not know about is still built into candles
+     */
     public CandleBuilder(long token, Timeframe timeframe, SessionCalendar calendar) {
         this.token = token;
         this.timeframe = timeframe;
@@ -61,7 +68,7 @@ public final class CandleBuilder {
     }
 
     public Result onTick(long exchangeTimeMillis, long lastPrice, long cumulativeVolume) {
-        if (!calendar.inSession(exchangeTimeMillis)) {
+        if (!inSession(exchangeTimeMillis)) {
             return Result.OUT_OF_SESSION;
         }
         long bucket = SessionCalendar.bucketStart(exchangeTimeMillis, timeframe);
@@ -80,6 +87,22 @@ public final class CandleBuilder {
         }
         open(bucket, exchangeTimeMillis, lastPrice, cumulativeVolume);
         return closedOne ? Result.CLOSED_AND_ADDED : Result.ADDED;
+    }
+
+    /** {@link SessionCalendar#inSession(long)} with the trading-day answer cached per IST day (no allocation per tick). */
+    private boolean inSession(long time) {
+        if (!SessionCalendar.inSessionHours(time)) {
+            return false;
+        }
+        long epochDay = SessionCalendar.istEpochDay(time);
+        if (calendar == null) {
+            return true;
+        }
+        if (epochDay != checkedDay) {
+            checkedDay = epochDay;
+            checkedDayTrades = calendar.isTradingDay(java.time.LocalDate.ofEpochDay(epochDay));
+        }
+        return checkedDayTrades;
     }
 
     private void open(long bucket, long time, long price, long cumulativeVolume) {

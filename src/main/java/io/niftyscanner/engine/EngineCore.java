@@ -30,7 +30,6 @@ public final class EngineCore {
 
     private final StrategyParams params;
     private final EngineListener listener;
-    private final SessionCalendar calendar;
     private final Supplier<IndicatorSet> indicatorFactory;
     private final InstrumentState[] states;
     private final TokenIndex index;
@@ -48,18 +47,19 @@ public final class EngineCore {
     private long repaired;
 
     public EngineCore(List<Instrument> instruments, StrategyParams params, EngineListener listener) {
-        this(instruments, params, listener, SessionCalendar.withoutHolidays(), IndicatorSets.incremental(params));
+        this(instruments, params, listener, null, IndicatorSets.incremental(params));
     }
 
     /**
-     * @param calendar   decides which exchange times belong to a session (holidays, weekends)
+     * @param calendar   null (the default): a tick belongs to the session when its exchange time of day is in
+     *                   09:15:00–15:29:59 IST, whatever the date, because the exchange's timestamps decide (design.md 2);
+     *                   a calendar additionally drops ticks stamped on its weekends and holidays
      * @param indicators one fresh {@link IndicatorSet} per instrument (see {@link IndicatorSets})
      */
     public EngineCore(List<Instrument> instruments, StrategyParams params, EngineListener listener, SessionCalendar calendar,
                       Supplier<IndicatorSet> indicators) {
         this.params = params;
         this.listener = listener == null ? EngineListener.NONE : listener;
-        this.calendar = calendar;
         this.indicatorFactory = indicators;
         this.grace = params.candleGraceMillis();
         this.states = new InstrumentState[instruments.size()];
@@ -155,10 +155,17 @@ public final class EngineCore {
     }
 
     private void closed(InstrumentState s, Candle candle, long timeMillis) {
-        if (!s.closed.isEmpty() && s.closed.peekLast().startMillis() >= candle.startMillis()) {
-            LOG.debug("{}: live candle {} overlaps loaded history; the history candle is kept", s.instrument.symbol(),
-                    candle.startMillis());
-            return;
+        Candle newest = s.closed.peekLast();
+        if (newest != null && newest.startMillis() >= candle.startMillis()) {
+            if (newest.startMillis() == candle.startMillis() && newest.quality() == CandleQuality.HISTORICAL) {
+                // history loaded while this bucket was still forming: the live candle takes its place
+                s.dropNewest();
+                s.indicators.truncate(s.indicators.size() - 1);
+            } else {
+                LOG.debug("{}: live candle {} is older than the series' newest candle; dropped", s.instrument.symbol(),
+                        candle.startMillis());
+                return;
+            }
         }
         candles++;
         IndicatorValues values = s.indicators.add(candle.highPrice(), candle.lowPrice(), candle.closePrice());
@@ -325,10 +332,6 @@ public final class EngineCore {
         return params;
     }
 
-    public SessionCalendar calendar() {
-        return calendar;
-    }
-
     /** Market time: the newest instant passed to {@link #onMarketTime}, or Long.MIN_VALUE before any. */
     public long marketTime() {
         return marketTime;
@@ -371,6 +374,23 @@ public final class EngineCore {
             latest = values;
             closedDirty = true;
             version++;
+        }
+
+        void dropNewest() {
+            closed.removeLast();
+            closedValues.removeLast();
+            latest = previous;
+            previous = closedValues.size() >= 2 ? nthNewestValues(1) : null;
+            closedDirty = true;
+        }
+
+        private IndicatorValues nthNewestValues(int n) {
+            java.util.Iterator<IndicatorValues> it = closedValues.descendingIterator();
+            IndicatorValues v = null;
+            for (int k = 0; k <= n && it.hasNext(); k++) {
+                v = it.next();
+            }
+            return v;
         }
 
         void resetSeries() {

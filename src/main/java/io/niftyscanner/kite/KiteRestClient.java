@@ -57,18 +57,23 @@ public final class KiteRestClient {
 
     /** Kite's published limits (kite-protocol.md 2.9), shared by every client made from one another. */
     private static final class Limits {
+        static final long MARGIN_NANOS = 100_000_000L;
         final RateLimiter quote;
         final RateLimiter historical;
         final RateLimiter ordersPerSecond;
         final RateLimiter ordersPerMinute;
         final RateLimiter other;
 
+        /**
+         * Windows are widened by {@link #MARGIN_NANOS}: the server measures arrival times, and a request that waited
+         * on a connection can arrive late while the next one arrives on time, putting both in one server window.
+         */
         Limits(KiteTime t) {
-            quote = new RateLimiter("quote", 1, SECOND, t.nanos(), t.sleeper());
-            historical = new RateLimiter("historical", 3, SECOND, t.nanos(), t.sleeper());
-            ordersPerSecond = new RateLimiter("orders", 10, SECOND, t.nanos(), t.sleeper());
-            ordersPerMinute = new RateLimiter("orders per minute", 200, 60 * SECOND, t.nanos(), t.sleeper());
-            other = new RateLimiter("other", 10, SECOND, t.nanos(), t.sleeper());
+            quote = new RateLimiter("quote", 1, SECOND + MARGIN_NANOS, t.nanos(), t.sleeper());
+            historical = new RateLimiter("historical", 3, SECOND + MARGIN_NANOS, t.nanos(), t.sleeper());
+            ordersPerSecond = new RateLimiter("orders", 10, SECOND + MARGIN_NANOS, t.nanos(), t.sleeper());
+            ordersPerMinute = new RateLimiter("orders per minute", 200, 60 * SECOND + MARGIN_NANOS, t.nanos(), t.sleeper());
+            other = new RateLimiter("other", 10, SECOND + MARGIN_NANOS, t.nanos(), t.sleeper());
         }
     }
 

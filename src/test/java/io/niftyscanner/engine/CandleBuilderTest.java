@@ -48,8 +48,16 @@ class CandleBuilderTest {
     }
 
     @Test
-    void weekendTicksAreOutOfSession() {
+    void weekendTicksAreOutOfSessionWithACalendar() {
         assertThat(builder.onTick(Ist.at("2026-11-22T10:00:00"), 100_00, 1)).isEqualTo(Result.OUT_OF_SESSION);
+    }
+
+    @Test
+    void withoutACalendarTheExchangeTimestampDecidesSoASpecialSaturdaySessionBuildsCandles() {
+        CandleBuilder hoursOnly = new CandleBuilder(TOKEN, Timeframe.FIVE_MINUTES, null);
+        assertThat(hoursOnly.onTick(Ist.at("2025-02-01T10:00:00"), 100_00, 1)).isEqualTo(Result.ADDED);
+        assertThat(hoursOnly.onTick(Ist.at("2025-02-01T09:14:59"), 100_00, 1)).isEqualTo(Result.OUT_OF_SESSION);
+        assertThat(hoursOnly.onTick(Ist.at("2025-02-01T15:30:00"), 100_00, 1)).isEqualTo(Result.OUT_OF_SESSION);
     }
 
     @Test

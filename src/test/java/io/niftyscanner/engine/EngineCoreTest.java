@@ -241,4 +241,26 @@ class EngineCoreTest {
         assertThat(actual).isEqualTo(expected);
         assertThat(actual).isNotEmpty();
     }
+
+    @Test
+    void aHistoryCandleOfTheBucketStillFormingIsReplacedByTheLiveCandle() {
+        StrategyParams p = StrategyParams.defaults();
+        EngineCore core = new EngineCore(List.of(INFY), p, listener);
+        List<Candle> history = new ArrayList<>();
+        for (int k = 0; k < 5; k++) {  // bucket 4 is the one in progress when history was fetched
+            history.add(new Candle(TOKEN, bucket(k), 1000_00, 1001_00, 999_00, 1000_00 + k, 10, 0, CandleQuality.HISTORICAL));
+        }
+        assertThat(core.loadHistory(TOKEN, history)).isEqualTo(5);
+        core.onTick(new Tick(TOKEN, bucket(4) + 200_000, 1003_00, 5_000));
+        core.onTick(new Tick(TOKEN, bucket(5) + 1000, 1004_00, 6_000));
+        List<Candle> recent = core.snapshot().view(TOKEN).recentCandles();
+        assertThat(recent).hasSize(5);
+        assertThat(recent.get(4).quality()).isEqualTo(CandleQuality.PARTIAL);
+        assertThat(recent.get(4).close()).isEqualTo(1003_00);
+        IndicatorSet reference = IndicatorSets.ta4j(p).get();
+        for (int k = 0; k < 4; k++) {
+            reference.add(1001.0, 999.0, 1000.0 + k / 100.0);
+        }
+        assertThat(core.snapshot().view(TOKEN).indicators()).isEqualTo(reference.add(1003.0, 1003.0, 1003.0));
+    }
 }

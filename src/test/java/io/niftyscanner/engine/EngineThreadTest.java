@@ -69,4 +69,26 @@ class EngineThreadTest {
         engine.close();
         assertThat(engine.failedItems()).isEqualTo(1);
     }
+
+    @Test
+    void aSnapshotIsPublishedWhileTheEngineRunsAndMarketTimeClosesCandles() throws Exception {
+        Instrument in = Instrument.nseEquity("A", 257);
+        Engine engine = new Engine(new EngineCore(List.of(in), StrategyParams.defaults(), null), 1000, 20);
+        engine.start();
+        try {
+            engine.submit(new Tick(257, t("09:15:01"), 100_00, 10));
+            engine.submitMarketTime(t("09:20:02"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (engine.snapshot().stats().candles() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            EngineSnapshot s = engine.snapshot();
+            assertThat(s.stats().candles()).isEqualTo(1);
+            assertThat(s.marketTimeMillis()).isEqualTo(t("09:20:02"));
+            assertThat(s.view(257).forming()).isNull();
+            assertThat(s.view(257).recentCandles()).extracting(Candle::volume).containsExactly(10L);
+        } finally {
+            engine.close();
+        }
+    }
 }

@@ -100,8 +100,9 @@ class KiteRestClientTest {
         assertThat(ltp.getUrl().encodedPath()).isEqualTo("/quote/ltp");
         assertThat(ltp.getUrl().queryParameterValues("i")).hasSize(1000);
         assertThat(server.takeRequest().getUrl().queryParameterValues("i")).hasSize(200);
-        // quote routes are limited to 1 request/s: 5 calls made the client wait 4 s on its (fake) clock
-        assertThat(fake.sleeps.stream().mapToLong(Long::longValue).sum()).isEqualTo(TimeUnit.SECONDS.toNanos(4));
+        // quote routes are limited to 1 request/s, kept with a 100 ms safety margin: 5 calls made the client wait
+        // 4 x 1.1 s on its (fake) clock
+        assertThat(fake.sleeps.stream().mapToLong(Long::longValue).sum()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(4 * 1100));
     }
 
     @Test
@@ -199,9 +200,9 @@ class KiteRestClientTest {
         for (int i = 0; i < 12; i++) {
             client.placeOrder(OrderRequest.market("NSE", "INFY", "BUY", 1, "MIS", null));
         }
-        // the fake clock moves only when the client sleeps: the 11th order waited a full second for the window,
-        // after which the 12th found a free slot
-        assertThat(fake.sleeps).containsExactly(TimeUnit.SECONDS.toNanos(1));
+        // the fake clock moves only when the client sleeps: the 11th order waited a full window (1 s plus the 100 ms
+        // safety margin), after which the 12th found a free slot
+        assertThat(fake.sleeps).containsExactly(TimeUnit.MILLISECONDS.toNanos(1100));
     }
 
     @Test
