@@ -55,6 +55,8 @@ public final class FeedSupervisor implements AutoCloseable {
     private volatile FeedStatus status;
     private volatile boolean closed;
     private int switches;
+    private long connectedAtNanos;
+    private static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(15);
 
     public FeedSupervisor(FeedFactory factory, Engine engine, MarketClock clock, SessionCalendar calendar,
                           HybridSchedule schedule, GapRepairer repairer, DataMode initialMode, FeedStatusListener listener) {
@@ -207,7 +209,9 @@ public final class FeedSupervisor implements AutoCloseable {
                 }
             }
             if (active != null && active.kind().equals(MarketFeed.STREAM) && streamConnected) {
-                boolean open = calendar.inSession(clock.now());
+                // exchange time decides; with none yet, the wall clock does once the socket has been quiet a while
+                boolean quiet = !clock.knowsExchangeTime() && clock.nanos() - connectedAtNanos > QUIET_NANOS;
+                boolean open = clock.knowsExchangeTime() || quiet ? calendar.inSession(clock.now()) : true;
                 if (state == FeedState.LIVE && !open) {
                     state = FeedState.MARKET_CLOSED;
                     nextOpenMillis = calendar.nextOpen(Instant.ofEpochMilli(clock.wallMillis())).toEpochMilli();
@@ -292,6 +296,7 @@ public final class FeedSupervisor implements AutoCloseable {
                     return;
                 }
                 streamConnected = true;
+                connectedAtNanos = clock.nanos();
                 attempt = 0;
                 nextTryMillis = 0;
                 if (clock.knowsExchangeTime() && !calendar.inSession(clock.now())) {
