@@ -1,12 +1,191 @@
 package io.niftyscanner.app;
 
+import io.niftyscanner.config.ConfigException;
+import io.niftyscanner.config.ConfigLoader;
+import io.niftyscanner.config.Constituents;
+import io.niftyscanner.config.InstrumentTokensFile;
+import io.niftyscanner.config.ScannerConfig;
+import io.niftyscanner.market.Instrument;
+import io.niftyscanner.market.SessionCalendar;
+import io.niftyscanner.sandbox.SandboxExchange;
+import io.niftyscanner.sandbox.SandboxOptions;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
-/** Placeholder until its issue lands. */
+/**
+ * {@code ./scanner sandbox [--rest-port N] [--ws-port N] [--speed X] [--seed S] [--start HH:MM] [--date YYYY-MM-DD]
+ * [--redirect-url URL]}: the sandbox exchange alone. Prints {@code rest=URL} and {@code ws=URL} on stdout once
+ * listening, how to use it on stderr, and runs until interrupted.
+ */
 public final class SandboxCommand implements Command {
+    static final String USAGE = "usage: ./scanner sandbox [--rest-port N] [--ws-port N] [--speed X] [--seed S] [--start HH:MM]"
+            + " [--date YYYY-MM-DD] [--redirect-url URL]";
+
     @Override
-    public int run(List<String> args, CliContext ctx) {
-        ctx.err().println("not built yet");
-        return Cli.EXIT_FAILURE;
+    public int run(List<String> args, CliContext ctx) throws Exception {
+        SandboxOptions options = options(args, ctx);
+        SandboxExchange exchange = SandboxExchange.start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            exchange.close();
+            stopped.countDown();
+        }, "sandbox-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        ctx.out().println("rest=" + exchange.restUrl());
+        ctx.out().println("ws=" + exchange.wsUrl());
+        ctx.out().flush();
+        describe(exchange, options, ctx);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            exchange.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running already
+            }
+        }
+        ctx.err().println("sandbox exchange stopped");
+        return Cli.EXIT_OK;
+    }
+
+    private static void describe(SandboxExchange x, SandboxOptions o, CliContext ctx) {
+        ctx.err().println("Sandbox exchange listening on 127.0.0.1 (a simulated NIFTY 50 market speaking Kite v3).");
+        ctx.err().println("  session " + x.sessionDate() + ", market time " + SessionCalendar.ist(x.marketTimeMillis()).toLocalTime().withNano(0)
+                + " IST, speed " + o.speed() + "x, seed " + o.seed());
+        ctx.err().println("  point the app (or any Kite client) at it:");
+        ctx.err().println("    KITE_REST_URL=" + x.restUrl() + " KITE_WS_URL=" + x.wsUrl() + " ./scanner");
+        ctx.err().println("  credentials: api_key=" + x.apiKey() + ", access_token=" + x.accessToken() + " (or log in via "
+                + x.restUrl() + "/connect/login?v=3&api_key=" + x.apiKey() + "; api secret '" + x.apiSecret() + "')");
+        ctx.err().println("  control: GET " + x.restUrl() + "/__sandbox/stats, POST " + x.restUrl()
+                + "/__sandbox/fault {\"kind\":\"drop|stall|malformed|rate_limit|server_error|expire_token\",\"seconds\":N}");
+        ctx.err().println("  stop with Ctrl-C.");
+    }
+
+    static SandboxOptions options(List<String> args, CliContext ctx) {
+        ScannerConfig.Sandbox defaults = new ScannerConfig.Sandbox(1.0, 42L, "");
+        SessionCalendar calendar = SessionCalendar.withoutHolidays();
+        List<Instrument> instruments = List.of();
+        try {
+            ScannerConfig config = ConfigLoader.load(ctx.baseDir(), ctx.env(), Map.of());
+            defaults = config.sandbox();
+            calendar = new SessionCalendar(config.holidays());
+            instruments = configuredInstruments(config);
+        } catch (ConfigException e) {
+            ctx.err().println("Configuration not used (" + e.getMessage() + "); the sandbox runs with its defaults.");
+        }
+        int restPort = 0;
+        int wsPort = 0;
+        double speed = defaults.speed();
+        long seed = defaults.seed();
+        LocalTime start = defaults.start() == null || defaults.start().isBlank() ? null : time(defaults.start(), "sandbox.start");
+        LocalDate date = null;
+        String redirectUrl = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--rest-port":
+                    restPort = port(value(args, ++i, a), a);
+                    break;
+                case "--ws-port":
+                    wsPort = port(value(args, ++i, a), a);
+                    break;
+                case "--speed":
+                    speed = number(value(args, ++i, a), a);
+                    if (!(speed > 0) || speed > 10_000) {
+                        throw new UsageException("--speed must be above 0 and at most 10000 (1 = real time), got " + args.get(i));
+                    }
+                    break;
+                case "--seed":
+                    try {
+                        seed = Long.parseLong(value(args, ++i, a));
+                    } catch (NumberFormatException e) {
+                        throw new UsageException("--seed takes a whole number, got '" + args.get(i) + "'");
+                    }
+                    break;
+                case "--start":
+                    start = time(value(args, ++i, a), a);
+                    break;
+                case "--date":
+                    try {
+                        date = LocalDate.parse(value(args, ++i, a));
+                    } catch (DateTimeParseException e) {
+                        throw new UsageException("--date takes YYYY-MM-DD, got '" + args.get(i) + "'");
+                    }
+                    break;
+                case "--redirect-url":
+                    redirectUrl = value(args, ++i, a);
+                    break;
+                default:
+                    throw new UsageException("unknown option '" + a + "'. " + USAGE);
+            }
+        }
+        if (start != null && (start.isBefore(SessionCalendar.OPEN) || !start.isBefore(SessionCalendar.CLOSE))) {
+            ctx.err().println("Note: --start " + start + " is outside 09:15-15:30; the simulated market is closed then.");
+        }
+        try {
+            return SandboxOptions.defaults().withPorts(restPort, wsPort).withSpeed(speed).withSeed(seed)
+                    .withStart(date, start).withCalendar(calendar).withInstruments(instruments).withRedirectUrl(redirectUrl);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The configured constituents with tokens from instrument_tokens.json, or empty (the built-in list) if either is missing. */
+    private static List<Instrument> configuredInstruments(ScannerConfig config) {
+        try {
+            List<String> symbols = Constituents.load(config.paths().constituents());
+            List<Instrument> out = new ArrayList<>();
+            for (Instrument i : InstrumentTokensFile.load(config.paths().instruments())) {
+                if (symbols.contains(i.symbol()) && !i.isIndex()) {
+                    out.add(i);
+                }
+            }
+            return out;
+        } catch (ConfigException e) {
+            return List.of();
+        }
+    }
+
+    private static String value(List<String> args, int i, String option) {
+        if (i >= args.size() || args.get(i).startsWith("--")) {
+            throw new UsageException(option + " needs a value. " + USAGE);
+        }
+        return args.get(i);
+    }
+
+    private static int port(String s, String option) {
+        try {
+            int p = Integer.parseInt(s);
+            if (p < 0 || p > 65535) {
+                throw new NumberFormatException();
+            }
+            return p;
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " takes a port 0-65535 (0 = any free port), got '" + s + "'");
+        }
+    }
+
+    private static double number(String s, String option) {
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " takes a number, got '" + s + "'");
+        }
+    }
+
+    private static LocalTime time(String s, String option) {
+        try {
+            return LocalTime.parse(s.length() == 4 ? "0" + s : s);
+        } catch (DateTimeParseException e) {
+            throw new UsageException(option + " takes a time of day HH:MM (IST), e.g. 09:15; got '" + s + "'");
+        }
     }
 }

@@ -164,6 +164,74 @@ final class OrderBook {
         return List.copyOf(trades);
     }
 
+    /**
+     * Kite's GET /portfolio/positions from the day's fills: {@code net} and {@code day} (the same here: the sandbox
+     * keeps no overnight positions). P&L is marked to the current last price.
+     */
+    Map<String, Object> positions() {
+        List<Map<String, Object>> fills;
+        synchronized (this) {
+            fills = List.copyOf(trades);
+        }
+        Map<String, long[]> byKey = new LinkedHashMap<>(); // buyQty, buyValue, sellQty, sellValue (paise)
+        Map<String, Map<String, Object>> first = new LinkedHashMap<>();
+        for (Map<String, Object> t : fills) {
+            String key = t.get("exchange") + ":" + t.get("tradingsymbol") + ":" + t.get("product");
+            long[] a = byKey.computeIfAbsent(key, k -> new long[4]);
+            first.putIfAbsent(key, t);
+            long qty = ((Number) t.get("quantity")).longValue();
+            long value = Math.round(((Number) t.get("average_price")).doubleValue() * 100) * qty;
+            int side = "BUY".equals(t.get("transaction_type")) ? 0 : 2;
+            a[side] += qty;
+            a[side + 1] += value;
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        long now = marketTime.getAsLong();
+        byKey.forEach((key, a) -> {
+            Map<String, Object> t = first.get(key);
+            long token = ((Number) t.get("instrument_token")).longValue();
+            QuoteSnapshot q = market.quote(token, now);
+            long qty = a[0] - a[2];
+            double pnl = (a[3] - a[1] + qty * q.lastPrice()) / 100.0;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("tradingsymbol", t.get("tradingsymbol"));
+            m.put("exchange", t.get("exchange"));
+            m.put("instrument_token", token);
+            m.put("product", t.get("product"));
+            m.put("quantity", qty);
+            m.put("overnight_quantity", 0);
+            m.put("multiplier", 1);
+            m.put("average_price", qty > 0 ? average(a[1], a[0]) : qty < 0 ? average(a[3], a[2]) : 0.0);
+            m.put("close_price", q.close() / 100.0);
+            m.put("last_price", q.lastPrice() / 100.0);
+            m.put("value", (a[3] - a[1]) / 100.0);
+            m.put("pnl", pnl);
+            m.put("m2m", pnl);
+            m.put("unrealised", pnl);
+            m.put("realised", 0.0);
+            m.put("buy_quantity", a[0]);
+            m.put("buy_price", average(a[1], a[0]));
+            m.put("buy_value", a[1] / 100.0);
+            m.put("sell_quantity", a[2]);
+            m.put("sell_price", average(a[3], a[2]));
+            m.put("sell_value", a[3] / 100.0);
+            m.put("day_buy_quantity", a[0]);
+            m.put("day_buy_value", a[1] / 100.0);
+            m.put("day_sell_quantity", a[2]);
+            m.put("day_sell_value", a[3] / 100.0);
+            rows.add(m);
+        });
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("net", rows);
+        out.put("day", rows);
+        return out;
+    }
+
+    /** Average price in rupees of a value in paise over a quantity, 0 for no quantity. */
+    private static double average(long valuePaise, long quantity) {
+        return quantity == 0 ? 0.0 : Math.round((double) valuePaise / quantity) / 100.0;
+    }
+
     synchronized Optional<List<Map<String, Object>>> tradesOf(String orderId) {
         if (!orders.containsKey(orderId)) {
             return Optional.empty();
@@ -309,7 +377,8 @@ final class OrderBook {
         o.transactionType = oneOf(form, "transaction_type", Set.of("BUY", "SELL"), "BUY or SELL");
         o.orderType = oneOf(form, "order_type", ORDER_TYPES, "MARKET, LIMIT, SL or SL-M");
         o.product = oneOf(form, "product", PRODUCTS, "CNC, NRML, MIS or MTF");
-        o.validity = form.getOrDefault("validity", "DAY").isBlank() ? "DAY" : oneOf(form, "validity", VALIDITIES, "DAY, IOC or TTL");
+        String validity = form.get("validity");
+        o.validity = validity == null || validity.isBlank() ? "DAY" : oneOf(form, "validity", VALIDITIES, "DAY, IOC or TTL");
         o.quantity = positiveInt(form, "quantity", true);
         int lot = o.instrument.instrument().lotSize();
         if (o.quantity % lot != 0) {

@@ -34,6 +34,14 @@ final class RestServer {
     static final int MAX_QUOTE = 500;
     static final int MAX_OHLC_LTP = 1000;
 
+    static {
+        // the JDK server writes headers and body separately: without TCP_NODELAY, Nagle plus the client's delayed ACK
+        // add ~40 ms to every response. Read once, when the first JDK HttpServer is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** What the control endpoints reach. */
     interface Control {
         Map<String, Object> statsJson();
@@ -60,11 +68,13 @@ final class RestServer {
     private final SandboxStats stats;
     private final LongSupplier marketTime;
     private final String defaultRedirectUrl;
+    private final java.time.Clock wallClock;
     private final Control control;
     private final Map<String, byte[]> gzippedDumps = new java.util.concurrent.ConcurrentHashMap<>();
 
     RestServer(int port, Sessions sessions, SimMarket market, OrderBook orders, InstrumentDump dump, FaultState faults,
-               RateLimits limits, SandboxStats stats, LongSupplier marketTime, String defaultRedirectUrl, Control control)
+               RateLimits limits, SandboxStats stats, LongSupplier marketTime, String defaultRedirectUrl, java.time.Clock wallClock,
+               Control control)
             throws IOException {
         this.sessions = sessions;
         this.market = market;
@@ -75,6 +85,7 @@ final class RestServer {
         this.stats = stats;
         this.marketTime = marketTime;
         this.defaultRedirectUrl = defaultRedirectUrl;
+        this.wallClock = wallClock;
         this.control = control;
         try {
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
@@ -200,6 +211,8 @@ final class RestServer {
                 return n == 3 && s[2].equals("trades") ? "GET /orders/{order_id}/trades" : "? " + p;
             case "GET trades":
                 return n == 1 ? "GET /trades" : "? " + p;
+            case "GET portfolio":
+                return p.equals("portfolio/positions") ? "GET /portfolio/positions" : "? " + p;
             default:
                 return "? " + p;
         }
@@ -299,6 +312,9 @@ final class RestServer {
             case "GET /trades":
                 ok(r.exchange(), orders.trades());
                 break;
+            case "GET /portfolio/positions":
+                ok(r.exchange(), orders.positions());
+                break;
             default:
                 throw new SandboxError(404, "GeneralException", "Route not found: " + route);
         }
@@ -323,7 +339,7 @@ final class RestServer {
         d.put("enctoken", sessions.randomToken(32));
         d.put("refresh_token", "");
         d.put("silo", "");
-        d.put("login_time", KiteTime.plain(System.currentTimeMillis()));
+        d.put("login_time", KiteTime.plain(wallClock.millis()));
         d.put("meta", Map.of("demat_consent", "physical"));
         return d;
     }

@@ -54,7 +54,7 @@ public final class SandboxExchange implements AutoCloseable {
         this.ticker = new TickerServer(o.wsPort(), sessions, market, faults, stats, clock::nowMillis);
         this.orders = new OrderBook(market, clock::nowMillis, ticker::sendOrderUpdate, stats, o.apiSecret());
         this.rest = new RestServer(o.restPort(), sessions, market, orders, new InstrumentDump(universe, date), faults,
-                new RateLimits(o.wallClock()), stats, clock::nowMillis, o.redirectUrl(), new RestServer.Control() {
+                new RateLimits(o.wallClock()), stats, clock::nowMillis, o.redirectUrl(), o.wallClock(), new RestServer.Control() {
                     @Override
                     public Map<String, Object> statsJson() {
                         return SandboxExchange.this.statsJson();

@@ -158,6 +158,24 @@ class TickerEndToEndTest {
         assertThat(other.get(5)).isNotEqualTo(a.get(5));
     }
 
+    @Test
+    void atMostThreeThousandTokensPerConnection() throws Exception {
+        try (Fixture f = new Fixture(42, LocalTime.of(10, 0))) {
+            WsTestClient c = f.ws();
+            StringBuilder many = new StringBuilder("408065");
+            for (int i = 1; i <= 3000; i++) {
+                many.append(',').append(10_000_000 + i);
+            }
+            c.send("{\"a\":\"subscribe\",\"v\":[" + many + "]}");
+            WsTestClient.await(() -> !c.texts.isEmpty(), WAIT, "an error message");
+            assertThat(c.texts.get(0)).contains("\"type\":\"error\"").contains("1 tokens not subscribed").contains("3000");
+            c.send("{\"a\":\"subscribe\",\"v\":[738561]}");
+            c.send("not json");
+            WsTestClient.await(() -> c.texts.size() >= 3, WAIT, "two more errors");
+            assertThat(c.texts.get(2)).contains("JSON");
+        }
+    }
+
     private static List<byte[]> streamTenMinutes(long seed) throws Exception {
         try (Fixture f = new Fixture(seed, LocalTime.of(11, 0))) {
             WsTestClient c = f.ws();
@@ -168,7 +186,7 @@ class TickerEndToEndTest {
                 f.market.advance(Duration.ofMinutes(1));
                 f.exchange.pump();
             }
-            long expected = (long) ((Number) f.exchange.statsJson().get("frames_sent")).longValue();
+            long expected = ((Number) f.exchange.statsJson().get("frames_sent")).longValue();
             WsTestClient.await(() -> c.tickFrames().size() >= expected, WAIT, "every frame");
             c.closeBlocking();
             assertThat(SessionCalendar.istDate(f.exchange.marketTimeMillis())).isEqualTo(Fixture.MONDAY);
