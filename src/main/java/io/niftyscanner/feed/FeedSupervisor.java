@@ -170,7 +170,13 @@ public final class FeedSupervisor implements AutoCloseable {
         if (closed) {
             return;
         }
-        String kind = schedule.resolve(mode, clock.now()) == DataMode.STREAM ? MarketFeed.STREAM : MarketFeed.POLL;
+        String kind;
+        if (mode == DataMode.HYBRID && !clock.knowsExchangeTime()) {
+            // the schedule is on exchange time: until the exchange has spoken, keep what runs or stream (it tells fastest)
+            kind = active != null ? active.kind() : MarketFeed.STREAM;
+        } else {
+            kind = schedule.resolve(mode, clock.now()) == DataMode.STREAM ? MarketFeed.STREAM : MarketFeed.POLL;
+        }
         if (active != null && active.kind().equals(kind)) {
             return;
         }
