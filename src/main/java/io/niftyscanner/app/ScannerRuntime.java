@@ -132,7 +132,7 @@ public final class ScannerRuntime implements ScannerSession {
         b.clock = MarketClock.system();
         try {
             connectExchange(b);
-            b.journal = Journal.open(config.paths().journal());
+            b.journal = Journal.open(b.sandbox == null ? config.paths().journal() : sandboxJournal(config.paths().journal()));
             b.journalWriter = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "journal-writer");
                 t.setDaemon(true);
@@ -167,6 +167,14 @@ public final class ScannerRuntime implements ScannerSession {
             b.exchangeLabel = kite.restUrl().isEmpty() ? "Zerodha Kite" : "Kite-compatible server " + b.restUrl;
         }
         b.rest = new KiteRestClient(KiteHttp.shared(), b.restUrl, b.session);
+    }
+
+    /** Simulated data never mixes with real market data: the sandbox gets its own journal beside the real one. */
+    static java.nio.file.Path sandboxJournal(java.nio.file.Path journal) {
+        String name = journal.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String sandboxName = dot > 0 ? name.substring(0, dot) + "-sandbox" + name.substring(dot) : name + "-sandbox";
+        return journal.resolveSibling(sandboxName);
     }
 
     static SandboxOptions sandboxOptions(ScannerConfig config) {

@@ -93,6 +93,11 @@ public final class FeedSupervisor implements AutoCloseable {
 
     private void runWarmUp(WarmUp warmUp, List<Instrument> instruments) {
         try {
+            // the window is on the exchange's clock: wait (briefly) for the first exchange timestamp
+            long deadline = clock.nanos() + TimeUnit.SECONDS.toNanos(15);
+            while (!clock.knowsExchangeTime() && clock.nanos() < deadline && !closed) {
+                Thread.sleep(50);
+            }
             WarmUp.Result r = warmUp.run(instruments, clock.now(), engine,
                     (done, total, symbol) -> warmUpMessage = "Warm-up: " + done + " of " + total + " instruments (" + symbol + ")", clock);
             warmUpMessage = null;
@@ -102,6 +107,9 @@ public final class FeedSupervisor implements AutoCloseable {
                 message = note;
                 publish(true);
             });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            warmUpMessage = null;
         } catch (RuntimeException e) {
             warmUpMessage = null;
             boolean token = e instanceof io.niftyscanner.kite.TokenException;

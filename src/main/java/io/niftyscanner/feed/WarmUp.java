@@ -52,6 +52,28 @@ public final class WarmUp {
         return SessionCalendar.sessionOpenMillis(day);
     }
 
+    /**
+     * The first session bucket in [from, end) that the cache lacks, or {@code end} when none is missing: one request
+     * then fetches from there on, and a complete cache costs no request at all.
+     */
+    long firstMissingBucket(TreeMap<Long, Candle> cached, long from, long end) {
+        LocalDate day = SessionCalendar.istDate(from);
+        LocalDate last = SessionCalendar.istDate(end);
+        for (; !day.isAfter(last); day = day.plusDays(1)) {
+            if (!calendar.isTradingDay(day)) {
+                continue;
+            }
+            long open = SessionCalendar.sessionOpenMillis(day);
+            long close = Math.min(SessionCalendar.sessionCloseMillis(day), end);
+            for (long t = Math.max(open, from); t < close; t += BUCKET) {
+                if (!cached.containsKey(t)) {
+                    return t;
+                }
+            }
+        }
+        return end;
+    }
+
     public Result run(List<Instrument> instruments, long marketNowMillis, Engine engine, Progress progress, MarketClock clock) {
         long started = clock.nanos();
         long from = windowStart(marketNowMillis);
@@ -67,7 +89,7 @@ public final class WarmUp {
                 series.put(c.startMillis(), c);
             }
             cached += series.size();
-            long fetchFrom = series.isEmpty() ? from : series.lastKey() + BUCKET;
+            long fetchFrom = firstMissingBucket(series, from, lastClosedEnd);
             if (fetchFrom < lastClosedEnd) {
                 try {
                     List<Candle> fresh = new ArrayList<>();

@@ -41,10 +41,10 @@ final class SandboxRig implements AutoCloseable {
     final List<Candle> repaired = new CopyOnWriteArrayList<>();
 
     SandboxRig(Path dir, DataMode mode, double speed, LocalTime start, Map<String, String> extra) throws Exception {
-        this(dir, mode, SandboxOptions.defaults().withSpeed(speed).withSeed(7).withStart(SESSION, start), extra);
+        this(dir, mode, SandboxOptions.defaults().withSpeed(speed).withSeed(7).withStart(SESSION, start), extra, false);
     }
 
-    SandboxRig(Path dir, DataMode mode, SandboxOptions sandbox, Map<String, String> extra) throws Exception {
+    SandboxRig(Path dir, DataMode mode, SandboxOptions sandbox, Map<String, String> extra, boolean warmUp) throws Exception {
         Path tokens = dir.resolve("instrument_tokens.json");
         InstrumentTokensFile.save(tokens, INSTRUMENTS, OffsetDateTime.parse("2026-11-23T08:30:00+05:30"));
         Map<String, String> overrides = new HashMap<>();
@@ -55,7 +55,7 @@ final class SandboxRig implements AutoCloseable {
         overrides.put("holidays", "");
         overrides.putAll(extra);
         ScannerConfig config = ConfigLoader.load(dir, Map.of(), overrides);
-        runtime = ScannerRuntime.start(config, new ScannerRuntime.Options(mode, 0, false, sandbox), new ScannerRuntime.Events() {
+        runtime = ScannerRuntime.start(config, new ScannerRuntime.Options(mode, 0, warmUp, sandbox), new ScannerRuntime.Events() {
             @Override
             public void onStatus(FeedStatus status, boolean changed) {
                 if (changed) {
