@@ -269,6 +269,16 @@ public final class ScannerRuntime implements ScannerSession {
     }
 
     @Override
+    public List<String> fetchInstruments() throws IOException {
+        List<String> constituents = io.niftyscanner.config.Constituents.load(config.paths().constituents());
+        io.niftyscanner.kite.InstrumentFetcher.Result r = new io.niftyscanner.kite.InstrumentFetcher(rest, Clock.systemUTC())
+                .fetch(constituents, config.paths().instruments());
+        List<String> lines = new ArrayList<>(r.reportLines(constituents.size()));
+        lines.add("The new tokens are used from the next start.");
+        return lines;
+    }
+
+    @Override
     public void switchMode(DataMode mode) {
         supervisor.switchMode(mode);
     }

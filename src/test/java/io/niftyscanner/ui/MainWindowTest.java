@@ -47,6 +47,8 @@ class MainWindowTest {
                 Instrument.nseEquity("TCS", 2953217));
         Path work = Files.createTempDirectory(dir, "ui");
         InstrumentTokensFile.save(work.resolve("instrument_tokens.json"), instruments, OffsetDateTime.now());
+        Files.createDirectories(work.resolve("config"));
+        Files.writeString(work.resolve("config/nifty50.txt"), "RELIANCE\nINFY\nTCS\nNOSUCHCO\n");
         ScannerConfig config = ConfigLoader.load(work, Map.of(), Map.of("poll.interval.seconds", "1", "ui.refresh.millis", "200"));
         runtime = ScannerRuntime.start(config, new ScannerRuntime.Options(DataMode.STREAM, 0, false,
                 SandboxOptions.defaults().withSpeed(30).withStart(LocalDate.of(2026, 11, 23), LocalTime.of(9, 15))), null);
@@ -87,5 +89,14 @@ class MainWindowTest {
         assertThat(runtime.supervisor().switches()).isEqualTo(2);
         Label footer = robot.lookup("#footer").queryAs(Label.class);
         assertThat(footer.getText()).contains("Market time").contains("ticks");
+    }
+
+    @Test
+    void fileMenuFetchesTheInstrumentTokensAndReportsWhatItFound(FxRobot robot) throws Exception {
+        robot.clickOn("File").clickOn("Fetch instrument tokens");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#fetchReport").tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup("#fetchReport").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(pane.getContentText()).contains("Found 3 of 4 NIFTY 50 instruments").contains("NOSUCHCO")
+                .contains("Saved to:");
     }
 }
