@@ -132,7 +132,8 @@ public final class ScannerRuntime implements ScannerSession {
         b.clock = MarketClock.system();
         try {
             connectExchange(b);
-            b.journal = Journal.open(b.sandbox == null ? config.paths().journal() : sandboxJournal(config.paths().journal()));
+            boolean simulated = b.sandbox != null || KiteSession.SANDBOX.apiKey().equals(b.session.apiKey());
+            b.journal = Journal.open(simulated ? sandboxJournal(config.paths().journal()) : config.paths().journal());
             b.journalWriter = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "journal-writer");
                 t.setDaemon(true);

@@ -155,6 +155,9 @@ public final class GapRepairer implements AutoCloseable {
         AtomicInteger changed = new AtomicInteger();
         List<Long> failed = new ArrayList<>();
         for (Instrument in : instruments) {
+            if (Thread.currentThread().isInterrupted()) {
+                return; // shutting down: the gap stays unrepaired in the journal
+            }
             try {
                 List<Candle> candles = rest.historical(in.token(), Timeframe.FIVE_MINUTES.kiteInterval(), fromT, toT);
                 engine.execute(core -> changed.addAndGet(core.repair(in.token(), candles)));
@@ -164,6 +167,9 @@ public final class GapRepairer implements AutoCloseable {
                 requeue(new Pending(p.from(), p.to(), p.ids(), p.reasons(), clock.nanos() + RETRY_NANOS));
                 return;
             } catch (KiteException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
                 failed.add(in.token());
                 lastError = e.getMessage();
                 LOG.warn("gap repair of {} failed: {}", in.symbol(), e.getMessage());
