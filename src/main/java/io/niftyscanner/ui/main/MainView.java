@@ -136,7 +136,7 @@ public final class MainView {
 
         TableView<Signal> sigs = new TableView<>(model.signals);
         sigs.setId("signals");
-        sigs.setPlaceholder(new Label("No signals yet. The strategy needs 30 closed 5-minute candles per symbol."));
+        sigs.setPlaceholder(new Label("No signals yet. One appears when a 5-minute candle closes with an EMA 9/21 crossover and RSI 14 in band."));
         sigs.getColumns().add(column("Time", 80, (Signal s) -> Formats.time(s.timeMillis())));
         sigs.getColumns().add(column("Symbol", 110, Signal::symbol));
         TableColumn<Signal, String> side = column("Side", 60, s -> s.side().name());
