@@ -61,13 +61,16 @@ public final class Cli {
                 "",
                 "  (no command)         open the desktop app (sandbox exchange when no Kite credentials are set)",
                 "  scan --headless [--mode stream|poll|hybrid] [--poll-interval SECONDS] [--json] [--auto-trade] [--duration SECONDS]",
+                "       [--no-warmup] [--sandbox-speed X] [--sandbox-start HH:MM]",
                 "                       run the scanner without a window",
                 "  replay FILE [--json] [--print candles,signals]",
                 "                       run a tick file through the engine, as fast as possible",
                 "  fetch-instruments    download Kite's instrument dump and write instrument_tokens.json",
-                "  login                the daily Kite login; stores the access token in .env",
+                "  login [--port N] [--no-browser] [--timeout SECONDS] [--login-url URL]",
+                "                       the daily Kite login; stores the access token in .env",
                 "  sandbox [--rest-port N] [--ws-port N] [--speed X] [--seed S] [--start HH:MM]",
                 "                       run the sandbox exchange alone",
-                "  bench [--json]       run the performance benchmarks");
+                "  bench [--json] [--quick] [--include REGEX]",
+                "                       run the performance benchmarks (JMH)");
     }
 }

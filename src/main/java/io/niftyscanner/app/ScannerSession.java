@@ -13,6 +13,12 @@ public interface ScannerSession extends AutoCloseable {
     /** Drops the current connection and reconnects now (the sidebar's button). */
     void reconnect();
 
+    /**
+     * The token fetch (File &gt; Fetch instrument tokens): downloads the instrument dump, writes instrument_tokens.json
+     * and returns the report lines. Blocking: call it off the FX thread. The new tokens apply at the next start.
+     */
+    java.util.List<String> fetchInstruments() throws Exception;
+
     @Override
     void close();
 }

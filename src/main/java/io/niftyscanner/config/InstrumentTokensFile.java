@@ -140,15 +140,6 @@ public final class InstrumentTokensFile {
         Path dir = abs.getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, abs.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, toJson(instruments, generatedAt));
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.replace(tmp, abs, toJson(instruments, generatedAt));
     }
 }

@@ -248,7 +248,8 @@ public final class EngineCore {
 
     /**
      * Replaces gapped and partial closed candles (and fills missing ones) with the exchange's candles, marked
-     * {@link CandleQuality#REPAIRED}, and recomputes the indicators from the first change. Fires no signals.
+     * {@link CandleQuality#REPAIRED}, and recomputes the indicators from the first change. Only when the newest closed
+     * candle was repaired may it fire the signal it could not fire at its close.
      * Only candles inside the retained window and before the forming bucket are considered. Returns how many
      * candles changed.
      */
@@ -299,7 +300,24 @@ public final class EngineCore {
         for (Candle[] change : changes) {
             listener.onCandleRepaired(change[0], change[1]);
         }
+        signalOnRepairedNewest(s, changes.get(changes.size() - 1)[1]);
         return changes.size();
+    }
+
+    /**
+     * A candle that could not fire when it closed (gapped, partial, polled samples) gets its signal once the exchange's
+     * candle replaced it, if it is still the newest closed candle. At most one signal per candle still holds.
+     */
+    private void signalOnRepairedNewest(InstrumentState s, Candle lastRepaired) {
+        Candle newest = s.closed.peekLast();
+        if (newest != lastRepaired || s.latest == null) {
+            return;
+        }
+        long end = newest.startMillis() + TIMEFRAME.millis();
+        Signal signal = signals.onClosed(s.index, s.instrument, newest, s.previous, s.latest, marketTime == NONE ? end : Math.max(end, marketTime));
+        if (signal != null) {
+            emit(s, signal);
+        }
     }
 
     private static Candle retag(Candle c, long token, CandleQuality quality) {

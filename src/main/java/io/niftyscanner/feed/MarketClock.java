@@ -49,6 +49,11 @@ public final class MarketClock {
         return wall.millis();
     }
 
+    /** The monotonic source, for measuring durations. */
+    public long nanos() {
+        return nanos.getAsLong();
+    }
+
     private long estimateAt(long nowNanos) {
         return lastExchangeMillis + (nowNanos - nanosAtLastExchange) / 1_000_000L;
     }

@@ -209,6 +209,18 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /** Widens a recorded gap to [fromMillis, toMillis] (a later gap ran into it). */
+    public synchronized void extendGap(long gapId, long fromMillis, long toMillis) {
+        try (PreparedStatement p = db.prepareStatement("UPDATE gaps SET from_ms=MIN(from_ms, ?), to_ms=MAX(to_ms, ?) WHERE id=?")) {
+            p.setLong(1, fromMillis);
+            p.setLong(2, toMillis);
+            p.setLong(3, gapId);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("extend a gap", e);
+        }
+    }
+
     public synchronized void recordRepair(long gapId, int repairedCandles, long repairedAtMillis) {
         try (PreparedStatement p = db.prepareStatement("UPDATE gaps SET repaired_ms=?, repaired_candles=? WHERE id=?")) {
             p.setLong(1, repairedAtMillis);

@@ -332,9 +332,9 @@ public final class KiteRestClient {
 
     private record Raw(int code, byte[] body) {}
 
-    private void acquire(RateLimiter limiter) {
+    private RateLimiter.Permit acquire(RateLimiter limiter) {
         try {
-            limiter.acquire();
+            return limiter.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NetworkException("Interrupted while waiting for Kite's rate limit", 0, "", e);
@@ -353,11 +353,12 @@ public final class KiteRestClient {
     /** A read: retried on 429, 5xx and I/O errors with backoff and jitter, at most {@code retry.maxAttempts()} times. */
     private Raw read(Request req, String route, RateLimiter limiter) {
         for (int attempt = 1; ; attempt++) {
-            acquire(limiter);
+            RateLimiter.Permit permit = acquire(limiter);
             KiteException failure;
             long retryAfterMillis = 0;
             try (Response r = http.newCall(req).execute()) {
                 byte[] body = r.body().bytes();
+                permit.done();
                 if (r.isSuccessful()) {
                     return new Raw(r.code(), body);
                 }
@@ -386,11 +387,12 @@ public final class KiteRestClient {
      */
     private Raw sendOnce(Request req, String route, RateLimiter limiter) {
         for (int attempt = 1; ; attempt++) {
-            if (limiter != null) {
-                acquire(limiter);
-            }
+            RateLimiter.Permit permit = limiter == null ? null : acquire(limiter);
             try (Response r = http.newCall(req).execute()) {
                 byte[] body = r.body().bytes();
+                if (permit != null) {
+                    permit.done();
+                }
                 if (r.isSuccessful()) {
                     return new Raw(r.code(), body);
                 }

@@ -28,10 +28,42 @@ final class RateLimiter {
         this.sleeper = sleeper;
     }
 
-    /** Blocks until a permit is free; returns the nanoseconds waited. */
-    long acquire() throws InterruptedException {
+    /** A granted permit; {@link #done()} when the request's response has arrived. */
+    final class Permit {
+        private final int slot;
+        private final long at;
+        private final long waitedNanos;
+
+        private Permit(int slot, long at, long waitedNanos) {
+            this.slot = slot;
+            this.at = at;
+            this.waitedNanos = waitedNanos;
+        }
+
+        long waitedNanos() {
+            return waitedNanos;
+        }
+
+        /**
+         * Moves this permit's place in the window to the moment the response came back. The server counted the
+         * request when it arrived, some time between sending and the response, so counting from the response means
+         * no later request can share a server window with it, however long the request was in flight.
+         */
+        void done() {
+            long now = nanos.getAsLong();
+            synchronized (RateLimiter.this) {
+                if (slots[slot] == at && now > at) {
+                    slots[slot] = now;
+                }
+            }
+        }
+    }
+
+    /** Blocks until a permit is free. */
+    Permit acquire() throws InterruptedException {
         long now = nanos.getAsLong();
         long at;
+        int slot;
         synchronized (this) {
             at = now;
             if (used == slots.length) {
@@ -39,14 +71,15 @@ final class RateLimiter {
             } else {
                 used++;
             }
-            slots[next] = at;
+            slot = next;
+            slots[slot] = at;
             next = (next + 1) % slots.length;
         }
         long wait = at - now;
         if (wait > 0) {
             sleeper.sleep(wait);
         }
-        return Math.max(0, wait);
+        return new Permit(slot, at, Math.max(0, wait));
     }
 
     /** Pushes every slot past {@code untilNanos}: used after a 429 so the next calls wait out the server's window. */

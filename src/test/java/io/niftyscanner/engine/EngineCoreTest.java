@@ -140,7 +140,31 @@ class EngineCoreTest {
         assertThat(ind[0].closes).hasSize(32);
         assertThat(ind[0].closes.get(30)).isEqualTo(1005.0);
         assertThat(core.stats().repairedCandles()).isEqualTo(1);
-        assertThat(listener.signals).as("repairs fire no signals").isEmpty();
+        assertThat(listener.signals).as("a repair of an older candle fires no signal").isEmpty();
+    }
+
+    @Test
+    void aRepairedNewestCandleFiresTheSignalItCouldNotFireAtItsCloseOnce() {
+        ScriptedIndicators[] ind = new ScriptedIndicators[1];
+        EngineCore core = scripted(StrategyParams.defaults(), ind, 30, Integer.MAX_VALUE);
+        candles(core, 0, 30);
+        core.markGap(TOKEN, bucket(30) + 2000, bucket(30) + 60_000);
+        core.onTick(new Tick(TOKEN, bucket(31) + 1000, 1000_00, 99_000)); // closes the gapped 30; 31 is forming
+        assertThat(listener.signals).as("gapped candle cannot signal").isEmpty();
+
+        core.onMarketTime(bucket(31) + 20_000);
+        Candle exchange = new Candle(0, bucket(30), 1000_00, 1010_00, 995_00, 1005_00, 7777, 0, CandleQuality.HISTORICAL);
+        assertThat(core.repair(TOKEN, List.of(exchange))).isEqualTo(1);
+        assertThat(listener.signals).hasSize(1);
+        Signal s = listener.signals.get(0);
+        assertThat(s.candle().quality()).isEqualTo(CandleQuality.REPAIRED);
+        assertThat(s.candle().startMillis()).isEqualTo(bucket(30));
+        assertThat(s.price()).as("the exchange's close").isEqualTo(1005_00);
+        assertThat(s.timeMillis()).as("raised at the market time of the repair").isEqualTo(bucket(31) + 20_000);
+
+        core.markGap(TOKEN, bucket(30), bucket(30) + 1000);
+        assertThat(core.repair(TOKEN, List.of(exchange))).as("repaired candles are not marked again").isZero();
+        assertThat(listener.signals).as("never twice for one candle").hasSize(1);
     }
 
     @Test

@@ -60,6 +60,9 @@ class JournalTest {
         try (Journal j = Journal.open(dir.resolve("j.db"))) {
             long id = j.recordGap(0, T0, T0 + 60_000, "reconnect", T0 + 61_000);
             assertThat(j.gaps()).singleElement().satisfies(g -> assertThat(g.repaired()).isFalse());
+            j.extendGap(id, T0 + 30_000, T0 + 120_000);
+            assertThat(j.gaps().get(0).toMillis()).isEqualTo(T0 + 120_000);
+            assertThat(j.gaps().get(0).fromMillis()).as("never narrowed").isEqualTo(T0);
             j.recordRepair(id, 49, T0 + 65_000);
             assertThat(j.gaps()).singleElement().satisfies(g -> {
                 assertThat(g.repaired()).isTrue();

@@ -15,9 +15,9 @@ class RateLimiterTest {
         long start = fake.nanos.get();
         for (int i = 0; i < 200; i++) {
             fake.advanceMillis(10); // 200 orders spread over 2 s
-            assertThat(perMinute.acquire()).isZero();
+            assertThat(perMinute.acquire().waitedNanos()).isZero();
         }
-        long waited = perMinute.acquire(); // the 201st must wait until the first leaves the minute window
+        long waited = perMinute.acquire().waitedNanos(); // the 201st must wait until the first leaves the minute window
         assertThat(fake.nanos.get() - start).isEqualTo(TimeUnit.MILLISECONDS.toNanos(10) + TimeUnit.MINUTES.toNanos(1));
         assertThat(waited).isEqualTo(TimeUnit.MINUTES.toNanos(1) - TimeUnit.MILLISECONDS.toNanos(1990));
     }
@@ -27,6 +27,19 @@ class RateLimiterTest {
         KiteTime t = fake.kiteTime();
         RateLimiter quote = new RateLimiter("quote", 3, TimeUnit.SECONDS.toNanos(1), t.nanos(), t.sleeper());
         quote.blockUntil(fake.nanos.get() + TimeUnit.SECONDS.toNanos(5));
-        assertThat(quote.acquire()).isEqualTo(TimeUnit.SECONDS.toNanos(5));
+        assertThat(quote.acquire().waitedNanos()).isEqualTo(TimeUnit.SECONDS.toNanos(5));
+    }
+
+    @Test
+    void theWindowCountsFromTheResponseSoASlowRequestCannotShareAServerWindow() throws Exception {
+        KiteTime t = fake.kiteTime();
+        RateLimiter historical = new RateLimiter("historical", 3, TimeUnit.SECONDS.toNanos(1), t.nanos(), t.sleeper());
+        RateLimiter.Permit first = historical.acquire();
+        fake.advanceMillis(300); // the first request is in flight for 300 ms: the server counted it somewhere in there
+        first.done();
+        historical.acquire().done();
+        historical.acquire().done();
+        // by send times the 4th could go at t = 1000 ms; counted from the first response it waits until t = 1300 ms
+        assertThat(historical.acquire().waitedNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(1000));
     }
 }

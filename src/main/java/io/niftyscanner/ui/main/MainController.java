@@ -87,6 +87,35 @@ public final class MainController {
         }
     }
 
+    void onFetchInstruments() {
+        ScannerSession s = session.get();
+        if (s == null) {
+            showReport(javafx.scene.control.Alert.AlertType.WARNING, "The scanner is not running yet.");
+            return;
+        }
+        model.stateDetail.set("Fetching instrument tokens…");
+        background("fetch instruments", () -> {
+            try {
+                List<String> lines = s.fetchInstruments();
+                javafx.application.Platform.runLater(() -> showReport(javafx.scene.control.Alert.AlertType.INFORMATION, String.join("\n", lines)));
+            } catch (Exception e) {
+                String msg = io.niftyscanner.config.Secrets.redact(String.valueOf(e.getMessage()));
+                javafx.application.Platform.runLater(() -> showReport(javafx.scene.control.Alert.AlertType.ERROR,
+                        "Fetching instrument tokens failed: " + msg + "\ninstrument_tokens.json was left as it was."));
+            }
+        });
+    }
+
+    private void showReport(javafx.scene.control.Alert.AlertType type, String text) {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(type, text, javafx.scene.control.ButtonType.OK);
+        alert.setHeaderText("Instrument tokens");
+        alert.getDialogPane().setId("fetchReport");
+        if (view.root().getScene() != null) {
+            alert.initOwner(view.root().getScene().getWindow());
+        }
+        alert.show();
+    }
+
     private void refreshStatus() {
         ScannerSession s = session.get();
         if (s == null) {

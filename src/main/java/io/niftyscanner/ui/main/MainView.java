@@ -30,6 +30,7 @@ public final class MainView {
 
     MainView(MainModel model, MainController controller) {
         root.getStyleClass().add("main");
+        root.setTop(menu(controller));
         root.setLeft(sidebar(model, controller));
         root.setCenter(tables(model));
         Label footer = new Label();
@@ -42,6 +43,16 @@ public final class MainView {
 
     public Parent root() {
         return root;
+    }
+
+    private static javafx.scene.control.MenuBar menu(MainController controller) {
+        javafx.scene.control.MenuItem fetch = new javafx.scene.control.MenuItem("Fetch instrument tokens");
+        fetch.setId("fetchInstruments");
+        fetch.setOnAction(e -> controller.onFetchInstruments());
+        javafx.scene.control.MenuItem quit = new javafx.scene.control.MenuItem("Quit");
+        quit.setOnAction(e -> javafx.application.Platform.exit());
+        javafx.scene.control.Menu file = new javafx.scene.control.Menu("File", null, fetch, new javafx.scene.control.SeparatorMenuItem(), quit);
+        return new javafx.scene.control.MenuBar(file);
     }
 
     private static VBox sidebar(MainModel model, MainController controller) {
@@ -125,7 +136,7 @@ public final class MainView {
 
         TableView<Signal> sigs = new TableView<>(model.signals);
         sigs.setId("signals");
-        sigs.setPlaceholder(new Label("No signals yet. The strategy needs 30 closed 5-minute candles per symbol."));
+        sigs.setPlaceholder(new Label("No signals yet. One appears when a 5-minute candle closes with an EMA 9/21 crossover and RSI 14 in band."));
         sigs.getColumns().add(column("Time", 80, (Signal s) -> Formats.time(s.timeMillis())));
         sigs.getColumns().add(column("Symbol", 110, Signal::symbol));
         TableColumn<Signal, String> side = column("Side", 60, s -> s.side().name());

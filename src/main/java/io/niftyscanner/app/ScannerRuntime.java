@@ -1,0 +1,385 @@
+package io.niftyscanner.app;
+
+import io.niftyscanner.config.ConfigException;
+import io.niftyscanner.config.DataMode;
+import io.niftyscanner.config.InstrumentTokensFile;
+import io.niftyscanner.config.ScannerConfig;
+import io.niftyscanner.engine.Engine;
+import io.niftyscanner.engine.EngineCore;
+import io.niftyscanner.engine.EngineListener;
+import io.niftyscanner.engine.EngineSnapshot;
+import io.niftyscanner.engine.IndicatorValues;
+import io.niftyscanner.engine.InstrumentView;
+import io.niftyscanner.feed.FeedStatus;
+import io.niftyscanner.feed.FeedSupervisor;
+import io.niftyscanner.feed.GapRepairer;
+import io.niftyscanner.feed.HybridSchedule;
+import io.niftyscanner.feed.MarketClock;
+import io.niftyscanner.feed.MarketFeed;
+import io.niftyscanner.feed.PollingFeed;
+import io.niftyscanner.feed.StreamingFeed;
+import io.niftyscanner.feed.WarmUp;
+import io.niftyscanner.journal.Journal;
+import io.niftyscanner.kite.KiteHttp;
+import io.niftyscanner.kite.KiteRestClient;
+import io.niftyscanner.kite.KiteSession;
+import io.niftyscanner.kite.KiteTicker;
+import io.niftyscanner.market.Candle;
+import io.niftyscanner.market.Instrument;
+import io.niftyscanner.market.SessionCalendar;
+import io.niftyscanner.market.Signal;
+import io.niftyscanner.sandbox.SandboxExchange;
+import io.niftyscanner.sandbox.SandboxOptions;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running scanner: wires the exchange (Kite or the embedded sandbox), the Kite client, the engine thread, the
+ * journal, gap repair, warm-up and the feed supervisor. The one place these objects are constructed; shared by the
+ * window and the headless runner.
+ */
+public final class ScannerRuntime implements ScannerSession {
+    private static final Logger LOG = LoggerFactory.getLogger(ScannerRuntime.class);
+    private static final int SIGNALS_KEPT = 500;
+
+    /** What the runtime reports as it runs. Called on engine or supervisor threads: do not block. */
+    public interface Events {
+        default void onCandle(Instrument instrument, Candle candle) {}
+
+        default void onSignal(Signal signal) {}
+
+        default void onStatus(FeedStatus status, boolean changed) {}
+
+        default void onCandleRepaired(Instrument instrument, Candle before, Candle after) {}
+    }
+
+    /**
+     * Start-up choices beyond the config file.
+     *
+     * @param mode                initial data mode (null = the config's)
+     * @param pollIntervalSeconds poll interval override (0 = the config's)
+     * @param warmUp              load recent candles from the journal and Kite's historical route at start
+     * @param sandbox             how to run the embedded sandbox when it is used (null = from config)
+     */
+    public record Options(DataMode mode, int pollIntervalSeconds, boolean warmUp, SandboxOptions sandbox) {
+        public static Options defaults() {
+            return new Options(null, 0, true, null);
+        }
+    }
+
+    private final ScannerConfig config;
+    private final List<Instrument> instruments;
+    private final Map<Long, Instrument> byToken = new HashMap<>();
+    private final SandboxExchange sandbox;
+    private final String exchangeLabel;
+    private final KiteRestClient rest;
+    private final Journal journal;
+    private final ExecutorService journalWriter;
+    private final Engine engine;
+    private final GapRepairer repairer;
+    private final FeedSupervisor supervisor;
+    private final MarketClock clock;
+    private final Deque<Signal> signals = new ArrayDeque<>();
+    private final Events events;
+
+    private ScannerRuntime(Builder b) {
+        this.config = b.config;
+        this.instruments = b.instruments;
+        this.instruments.forEach(i -> byToken.put(i.token(), i));
+        this.sandbox = b.sandbox;
+        this.exchangeLabel = b.exchangeLabel;
+        this.rest = b.rest;
+        this.journal = b.journal;
+        this.journalWriter = b.journalWriter;
+        this.events = b.events;
+        this.clock = b.clock;
+        this.engine = new Engine(new EngineCore(instruments, EngineParams.from(config), new Listener(),
+                new SessionCalendar(config.holidays()), io.niftyscanner.engine.IndicatorSets.incremental(EngineParams.from(config))));
+        this.repairer = new GapRepairer(rest, instruments, engine, JournalAdapters.gapLog(journal, Clock.systemUTC()), clock,
+                config.feed().candleGraceMillis() + 1000);
+        SessionCalendar calendar = new SessionCalendar(config.holidays());
+        long pollMillis = (b.options.pollIntervalSeconds() > 0 ? b.options.pollIntervalSeconds() : config.feed().pollIntervalSeconds()) * 1000L;
+        KiteTicker.Options tickerOptions = KiteTicker.Options.defaults(b.wsUrl, b.session)
+                .withWatchdogMillis(config.feed().watchdogSeconds() * 1000L)
+                .withBackoff(1_000, 60_000, config.feed().reconnectMaxAttempts());
+        this.supervisor = new FeedSupervisor(
+                (kind, sink, reporter) -> kind.equals(MarketFeed.STREAM)
+                        ? new StreamingFeed(tickerOptions, instruments, clock, sink, reporter)
+                        : new PollingFeed(rest, instruments, pollMillis, calendar, clock, sink, reporter),
+                engine, clock, calendar, new HybridSchedule(config.feed().hybridStreamWindows()), repairer,
+                b.options.mode() != null ? b.options.mode() : config.feed().mode(), events::onStatus);
+    }
+
+    /** Starts everything; returns once the feed is starting (warm-up continues in the background). */
+    public static ScannerRuntime start(ScannerConfig config, Options options, Events events) throws IOException {
+        Builder b = new Builder(config, options, events);
+        b.instruments = InstrumentTokensFile.load(config.paths().instruments());
+        if (b.instruments.isEmpty()) {
+            throw new ConfigException(config.paths().instruments() + " lists no instruments: run ./scanner fetch-instruments");
+        }
+        b.clock = MarketClock.system();
+        try {
+            connectExchange(b);
+            boolean simulated = b.sandbox != null || KiteSession.SANDBOX.apiKey().equals(b.session.apiKey());
+            b.journal = Journal.open(simulated ? sandboxJournal(config.paths().journal()) : config.paths().journal());
+            b.journalWriter = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "journal-writer");
+                t.setDaemon(true);
+                return t;
+            });
+            ScannerRuntime rt = new ScannerRuntime(b);
+            rt.engine.start();
+            rt.supervisor.start(options.warmUp()
+                    ? new WarmUp(rt.rest, JournalAdapters.candleCache(rt.journal), new SessionCalendar(config.holidays()),
+                    config.strategy().warmupDays()) : null, rt.instruments);
+            LOG.info("scanner started: {} instruments, {}", rt.instruments.size(), rt.exchangeLabel);
+            return rt;
+        } catch (IOException | RuntimeException e) {
+            b.closeQuietly();
+            throw e;
+        }
+    }
+
+    private static void connectExchange(Builder b) throws IOException {
+        ScannerConfig.Kite kite = b.config.kite();
+        if (kite.useSandbox()) {
+            SandboxOptions so = b.options.sandbox() != null ? b.options.sandbox() : sandboxOptions(b.config);
+            b.sandbox = SandboxExchange.start(so.instruments().isEmpty() ? so.withInstruments(b.instruments) : so);
+            b.restUrl = b.sandbox.restUrl();
+            b.wsUrl = b.sandbox.wsUrl();
+            b.session = new KiteSession(b.sandbox.apiKey(), b.sandbox.accessToken());
+            b.exchangeLabel = "SANDBOX exchange (simulated market, no real orders)";
+        } else {
+            b.restUrl = kite.restUrl().isEmpty() ? ScannerConfig.Kite.REAL_REST_URL : kite.restUrl();
+            b.wsUrl = kite.wsUrl().isEmpty() ? ScannerConfig.Kite.REAL_WS_URL : kite.wsUrl();
+            b.session = kite.credentials().canConnect() ? KiteSession.of(kite.credentials()) : KiteSession.SANDBOX;
+            b.exchangeLabel = kite.restUrl().isEmpty() ? "Zerodha Kite" : "Kite-compatible server " + b.restUrl;
+        }
+        b.rest = new KiteRestClient(KiteHttp.shared(), b.restUrl, b.session);
+    }
+
+    /** Simulated data never mixes with real market data: the sandbox gets its own journal beside the real one. */
+    static java.nio.file.Path sandboxJournal(java.nio.file.Path journal) {
+        String name = journal.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String sandboxName = dot > 0 ? name.substring(0, dot) + "-sandbox" + name.substring(dot) : name + "-sandbox";
+        return journal.resolveSibling(sandboxName);
+    }
+
+    static SandboxOptions sandboxOptions(ScannerConfig config) {
+        SandboxOptions so = SandboxOptions.defaults().withSpeed(config.sandbox().speed()).withSeed(config.sandbox().seed())
+                .withCalendar(new SessionCalendar(config.holidays()));
+        String start = config.sandbox().start();
+        if (!start.isBlank()) {
+            so = so.withStart(null, LocalTime.parse(start));
+        }
+        return so;
+    }
+
+    public List<Instrument> instruments() {
+        return instruments;
+    }
+
+    public boolean usesSandbox() {
+        return sandbox != null;
+    }
+
+    /** The embedded sandbox, when this runtime started one (tests use its fault controls). */
+    public SandboxExchange sandbox() {
+        return sandbox;
+    }
+
+    public FeedSupervisor supervisor() {
+        return supervisor;
+    }
+
+    public GapRepairer repairer() {
+        return repairer;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public KiteRestClient rest() {
+        return rest;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public MarketClock clock() {
+        return clock;
+    }
+
+    @Override
+    public ScannerView view() {
+        EngineSnapshot snap = engine.snapshot();
+        List<WatchRow> rows = new ArrayList<>(snap.instruments().size());
+        for (InstrumentView v : snap.instruments()) {
+            rows.add(row(v));
+        }
+        List<Signal> recent;
+        synchronized (signals) {
+            recent = new ArrayList<>(signals);
+        }
+        return new ScannerView(rows, recent, supervisor.status(), sandbox != null, exchangeLabel, snap.marketTimeMillis(),
+                snap.stats().ticks(), snap.stats().candles(), snap.stats().lateTicks());
+    }
+
+    static WatchRow row(InstrumentView v) {
+        IndicatorValues iv = v.indicators();
+        double last = v.lastPriceRupees();
+        List<Candle> recent = v.recentCandles();
+        long today = v.lastTickMillis() > 0 ? SessionCalendar.istEpochDay(v.lastTickMillis())
+                : recent.isEmpty() ? 0 : SessionCalendar.istEpochDay(recent.get(recent.size() - 1).startMillis());
+        double prevClose = Double.NaN;
+        long dayVolume = 0;
+        for (Candle c : recent) {
+            if (SessionCalendar.istEpochDay(c.startMillis()) < today) {
+                prevClose = c.closePrice();
+            } else {
+                dayVolume += c.volume();
+            }
+        }
+        if (v.forming() != null) {
+            dayVolume += v.forming().volume();
+        }
+        if (Double.isNaN(last) && !recent.isEmpty()) {
+            last = recent.get(recent.size() - 1).closePrice();
+        }
+        double change = Double.isNaN(prevClose) || prevClose == 0 ? Double.NaN : (last - prevClose) * 100 / prevClose;
+        Candle lastCandle = recent.isEmpty() ? null : recent.get(recent.size() - 1);
+        return new WatchRow(v.instrument().symbol(), v.instrument().token(), last, change, dayVolume,
+                iv == null ? Double.NaN : iv.emaFast(), iv == null ? Double.NaN : iv.emaSlow(), iv == null ? Double.NaN : iv.rsi(),
+                lastCandle == null ? 0 : lastCandle.startMillis(), lastCandle == null ? "" : lastCandle.quality().name(),
+                v.lastSignal() == null ? null : v.lastSignal().side(), v.lastTickMillis());
+    }
+
+    @Override
+    public List<String> fetchInstruments() throws IOException {
+        List<String> constituents = io.niftyscanner.config.Constituents.load(config.paths().constituents());
+        io.niftyscanner.kite.InstrumentFetcher.Result r = new io.niftyscanner.kite.InstrumentFetcher(rest, Clock.systemUTC())
+                .fetch(constituents, config.paths().instruments());
+        List<String> lines = new ArrayList<>(r.reportLines(constituents.size()));
+        lines.add("The new tokens are used from the next start.");
+        return lines;
+    }
+
+    @Override
+    public void switchMode(DataMode mode) {
+        supervisor.switchMode(mode);
+    }
+
+    @Override
+    public void reconnect() {
+        supervisor.reconnect();
+    }
+
+    @Override
+    public void close() {
+        supervisor.close();
+        repairer.close();
+        engine.close();
+        journalWriter.shutdown();
+        try {
+            journalWriter.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        journal.close();
+        if (sandbox != null) {
+            sandbox.close();
+        }
+        LOG.info("scanner stopped");
+    }
+
+    private void journal(String what, Runnable write) {
+        journalWriter.execute(() -> {
+            try {
+                write.run();
+            } catch (RuntimeException e) {
+                LOG.error("journal: could not {}: {}", what, e.getMessage());
+            }
+        });
+    }
+
+    private final class Listener implements EngineListener {
+        @Override
+        public void onCandleClosed(Candle candle, IndicatorValues values) {
+            journal("cache a candle", () -> journal.saveCandles(List.of(candle)));
+            Instrument in = byToken.get(candle.token());
+            if (in != null) {
+                events.onCandle(in, candle);
+            }
+        }
+
+        @Override
+        public void onSignal(Signal signal) {
+            synchronized (signals) {
+                signals.addLast(signal);
+                while (signals.size() > SIGNALS_KEPT) {
+                    signals.removeFirst();
+                }
+            }
+            journal("record a signal", () -> journal.recordSignal(signal, System.currentTimeMillis()));
+            events.onSignal(signal);
+        }
+
+        @Override
+        public void onCandleRepaired(Candle before, Candle after) {
+            journal("cache a repaired candle", () -> journal.saveCandles(List.of(after)));
+            Instrument in = byToken.get(after.token());
+            if (in != null) {
+                events.onCandleRepaired(in, before, after);
+            }
+        }
+    }
+
+    private static final class Builder {
+        final ScannerConfig config;
+        final Options options;
+        final Events events;
+        List<Instrument> instruments;
+        SandboxExchange sandbox;
+        String restUrl;
+        String wsUrl;
+        KiteSession session;
+        String exchangeLabel;
+        KiteRestClient rest;
+        Journal journal;
+        ExecutorService journalWriter;
+        MarketClock clock;
+
+        Builder(ScannerConfig config, Options options, Events events) {
+            this.config = config;
+            this.options = options;
+            this.events = events == null ? new Events() {} : events;
+        }
+
+        void closeQuietly() {
+            if (journalWriter != null) {
+                journalWriter.shutdownNow();
+            }
+            if (journal != null) {
+                journal.close();
+            }
+            if (sandbox != null) {
+                sandbox.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.niftyscanner.feed;
+
+/** What a feed tells its supervisor about its connection. Called from feed threads. */
+public interface FeedReporter {
+    /** The feed delivers data (streaming: socket open and subscribed). */
+    void connected(String feed);
+
+    void reconnecting(String feed, int attempt, long delayMillis, String reason);
+
+    /** Kite refused the access token; the feed has stopped. */
+    void tokenExpired(String feed, String message);
+
+    /** The feed failed; {@code retryInMillis} &lt; 0 means it has stopped. */
+    void failed(String feed, String message, long retryInMillis);
+
+    /** A polling cycle finished. */
+    void pollCycle(long cycleMillis, long nextCycleEpochMillis, int quotes);
+
+    /** No session at the exchange now. */
+    void marketClosed(String feed, long nextOpenEpochMillis);
+
+    /** Market data between the two market times may be missing or incomplete. */
+    void gap(long fromMillis, long toMillis, String reason);
+}

@@ -1,0 +1,400 @@
+package io.niftyscanner.feed;
+
+import io.niftyscanner.config.DataMode;
+import io.niftyscanner.engine.Engine;
+import io.niftyscanner.market.Instrument;
+import io.niftyscanner.market.SessionCalendar;
+import io.niftyscanner.market.Tick;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the data mode and the running feed. Switches between streaming and polling at runtime (and on the hybrid
+ * schedule) without losing a candle: the engine and its candles stay, the stretch between the old feed's stop and the
+ * new feed's first data is repaired from Kite's candles. Publishes one status model for the window and the headless
+ * runner. All its state lives on one thread ("feed-supervisor"); feeds report to it through {@link FeedReporter}.
+ */
+public final class FeedSupervisor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FeedSupervisor.class);
+    public static final String TOKEN_HINT = "Kite session expired or invalid: run ./scanner login";
+
+    private final FeedFactory factory;
+    private final Engine engine;
+    private final MarketClock clock;
+    private final SessionCalendar calendar;
+    private final HybridSchedule schedule;
+    private final GapRepairer repairer;
+    private final FeedStatusListener listener;
+    private final ScheduledExecutorService loop;
+    private final AtomicLong ticks = new AtomicLong();
+    private final AtomicLong lastTickNanos = new AtomicLong();
+    private final FeedSink sink = new Sink();
+    private final FeedReporter reporter = new Reporter();
+
+    // owned by the loop thread
+    private DataMode mode;
+    private MarketFeed active;
+    private FeedState state = FeedState.INITIALIZING;
+    private String message = "Starting";
+    private boolean streamConnected;
+    private int attempt;
+    private long nextTryMillis;
+    private long pollCycleMillis = -1;
+    private long nextCycleMillis;
+    private long nextOpenMillis;
+    private long ticksAtLastBeat;
+    private long nanosAtLastBeat;
+    private double ticksPerSecond;
+    private volatile String warmUpMessage;
+    private volatile FeedStatus status;
+    private volatile boolean closed;
+    private int switches;
+    private long connectedAtNanos;
+    private static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(15);
+
+    public FeedSupervisor(FeedFactory factory, Engine engine, MarketClock clock, SessionCalendar calendar,
+                          HybridSchedule schedule, GapRepairer repairer, DataMode initialMode, FeedStatusListener listener) {
+        this.factory = factory;
+        this.engine = engine;
+        this.clock = clock;
+        this.calendar = calendar;
+        this.schedule = schedule;
+        this.repairer = repairer;
+        this.mode = initialMode;
+        this.listener = listener;
+        this.status = FeedStatus.initializing(Instant.ofEpochMilli(clock.wallMillis()), initialMode, "Starting");
+        this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "feed-supervisor");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts the feed for the initial mode, then warms the indicators up in the background. */
+    public void start(WarmUp warmUp, List<Instrument> instruments) {
+        loop.execute(() -> {
+            publish(true);
+            applyMode();
+        });
+        loop.scheduleAtFixedRate(this::beat, 1, 1, TimeUnit.SECONDS);
+        if (warmUp != null) {
+            warmUpMessage = "Warm-up: loading recent candles";
+            Thread t = new Thread(() -> runWarmUp(warmUp, instruments), "warm-up");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private void runWarmUp(WarmUp warmUp, List<Instrument> instruments) {
+        try {
+            // the window is on the exchange's clock: wait (briefly) for the first exchange timestamp
+            long deadline = clock.nanos() + TimeUnit.SECONDS.toNanos(15);
+            while (!clock.knowsExchangeTime() && clock.nanos() < deadline && !closed) {
+                Thread.sleep(50);
+            }
+            WarmUp.Result r = warmUp.run(instruments, clock.now(), engine,
+                    (done, total, symbol) -> warmUpMessage = "Warm-up: " + done + " of " + total + " instruments (" + symbol + ")", clock);
+            warmUpMessage = null;
+            String note = "Warm-up done: " + r.candlesLoaded() + " candles (" + r.fromCache() + " cached, " + r.fetchedFromKite()
+                    + " fetched" + (r.failed() > 0 ? ", " + r.failed() + " instruments failed" : "") + ") in " + r.millis() + " ms";
+            loop.execute(() -> {
+                message = note;
+                publish(true);
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            warmUpMessage = null;
+        } catch (RuntimeException e) {
+            warmUpMessage = null;
+            boolean token = e instanceof io.niftyscanner.kite.TokenException;
+            loop.execute(() -> {
+                if (token) {
+                    state = FeedState.TOKEN_EXPIRED;
+                    message = TOKEN_HINT;
+                } else {
+                    message = "Warm-up failed: " + e.getMessage() + ". Signals start after 30 live candles.";
+                }
+                publish(true);
+            });
+        }
+    }
+
+    public void switchMode(DataMode newMode) {
+        loop.execute(() -> {
+            if (newMode == mode) {
+                return;
+            }
+            LOG.info("mode {} -> {}", mode.id(), newMode.id());
+            mode = newMode;
+            applyMode();
+            publish(true);
+        });
+    }
+
+    public void reconnect() {
+        loop.execute(() -> {
+            if (active == null || state == FeedState.TOKEN_EXPIRED || state == FeedState.ERROR) {
+                MarketFeed old = active;
+                active = null;
+                if (old != null) {
+                    old.close();
+                }
+                applyMode();
+            } else {
+                active.reconnect();
+            }
+            publish(true);
+        });
+    }
+
+    public FeedStatus status() {
+        return status;
+    }
+
+    public DataMode mode() {
+        return status.mode();
+    }
+
+    public long ticks() {
+        return ticks.get();
+    }
+
+    /** Mode switches done so far (for tests and the status bar). */
+    public int switches() {
+        return switches;
+    }
+
+    public FeedSink sink() {
+        return sink;
+    }
+
+    private void applyMode() {
+        if (closed) {
+            return;
+        }
+        String kind;
+        if (mode == DataMode.HYBRID && !clock.knowsExchangeTime()) {
+            // the schedule is on exchange time: until the exchange has spoken, keep what runs or stream (it tells fastest)
+            kind = active != null ? active.kind() : MarketFeed.STREAM;
+        } else {
+            kind = schedule.resolve(mode, clock.now()) == DataMode.STREAM ? MarketFeed.STREAM : MarketFeed.POLL;
+        }
+        if (active != null && active.kind().equals(kind)) {
+            return;
+        }
+        long resume = 0;
+        if (active != null) {
+            resume = clock.now();
+            active.close();
+            switches++;
+        }
+        streamConnected = false;
+        pollCycleMillis = -1;
+        active = factory.create(kind, sink, reporter);
+        state = kind.equals(MarketFeed.STREAM) ? FeedState.RECONNECTING : FeedState.POLLING;
+        attempt = 0;
+        nextTryMillis = 0;
+        message = kind.equals(MarketFeed.STREAM) ? "Connecting the stream" : "First polling cycle";
+        active.start(resume);
+        LOG.info("{} feed started (mode {})", kind, mode.id());
+    }
+
+    private void beat() {
+        try {
+            if (closed) {
+                return;
+            }
+            if (clock.knowsExchangeTime()) {
+                engine.submitMarketTime(clock.now());
+            }
+            if (mode == DataMode.HYBRID) {
+                FeedState before = state;
+                String kind = active == null ? "" : active.kind();
+                applyMode();
+                if (active != null && !active.kind().equals(kind)) {
+                    LOG.info("hybrid schedule: {} -> {} (was {})", kind, active.kind(), before);
+                    publish(true);
+                }
+            }
+            if (active != null && active.kind().equals(MarketFeed.STREAM) && streamConnected) {
+                // exchange time decides; with none yet, the wall clock does once the socket has been quiet a while
+                boolean quiet = !clock.knowsExchangeTime() && clock.nanos() - connectedAtNanos > QUIET_NANOS;
+                boolean open = clock.knowsExchangeTime() || quiet ? calendar.inSession(clock.now()) : true;
+                if (state == FeedState.LIVE && !open) {
+                    state = FeedState.MARKET_CLOSED;
+                    nextOpenMillis = calendar.nextOpen(Instant.ofEpochMilli(clock.wallMillis())).toEpochMilli();
+                    message = "";
+                    publish(true);
+                } else if (state == FeedState.MARKET_CLOSED && open) {
+                    state = FeedState.LIVE;
+                    publish(true);
+                }
+            }
+            repairer.poll();
+            long nowNanos = clock.nanos();
+            long n = ticks.get();
+            if (nanosAtLastBeat > 0) {
+                ticksPerSecond = (n - ticksAtLastBeat) * 1e9 / Math.max(1, nowNanos - nanosAtLastBeat);
+            }
+            ticksAtLastBeat = n;
+            nanosAtLastBeat = nowNanos;
+            publish(false);
+        } catch (RuntimeException e) {
+            LOG.error("feed supervisor beat failed", e);
+        }
+    }
+
+    private void publish(boolean changed) {
+        long lastTick = lastTickNanos.get();
+        long age = lastTick == 0 ? -1 : (clock.nanos() - lastTick) / 1_000_000L;
+        String text = warmUpMessage != null && (state == FeedState.LIVE || state == FeedState.POLLING || state == FeedState.INITIALIZING)
+                ? warmUpMessage : message;
+        FeedStatus s = new FeedStatus(Instant.ofEpochMilli(clock.wallMillis()), mode, active == null ? "" : active.kind(), state, text,
+                ticksPerSecond, age, pollCycleMillis, state == FeedState.POLLING && nextCycleMillis > 0 ? Instant.ofEpochMilli(nextCycleMillis) : null,
+                attempt, nextTryMillis, state == FeedState.MARKET_CLOSED && nextOpenMillis > 0 ? Instant.ofEpochMilli(nextOpenMillis) : null);
+        FeedStatus before = status;
+        status = s;
+        boolean significant = changed || before.state() != s.state() || before.mode() != s.mode()
+                || !before.activeFeed().equals(s.activeFeed()) || !java.util.Objects.equals(before.message(), s.message());
+        try {
+            listener.onStatus(s, significant);
+        } catch (RuntimeException e) {
+            LOG.warn("status listener failed: {}", e.toString());
+        }
+    }
+
+    private boolean fromActive(String feed) {
+        return active != null && active.kind().equals(feed);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        loop.submit(() -> {
+            if (active != null) {
+                active.close();
+                active = null;
+            }
+        });
+        loop.shutdown();
+        try {
+            if (!loop.awaitTermination(10, TimeUnit.SECONDS)) {
+                loop.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class Sink implements FeedSink {
+        @Override
+        public void onTick(Tick tick) {
+            clock.observe(tick.exchangeTimeMillis());
+            ticks.incrementAndGet();
+            lastTickNanos.set(clock.nanos());
+            engine.submit(tick);
+        }
+    }
+
+    private final class Reporter implements FeedReporter {
+        @Override
+        public void connected(String feed) {
+            loop.execute(() -> {
+                if (!fromActive(feed)) {
+                    return;
+                }
+                streamConnected = true;
+                connectedAtNanos = clock.nanos();
+                attempt = 0;
+                nextTryMillis = 0;
+                if (clock.knowsExchangeTime() && !calendar.inSession(clock.now())) {
+                    state = FeedState.MARKET_CLOSED;
+                    nextOpenMillis = calendar.nextOpen(Instant.ofEpochMilli(clock.wallMillis())).toEpochMilli();
+                } else {
+                    state = FeedState.LIVE;
+                }
+                message = "";
+                publish(true);
+            });
+        }
+
+        @Override
+        public void reconnecting(String feed, int n, long delayMillis, String reason) {
+            loop.execute(() -> {
+                if (!fromActive(feed)) {
+                    return;
+                }
+                streamConnected = false;
+                state = FeedState.RECONNECTING;
+                attempt = n;
+                nextTryMillis = delayMillis;
+                message = reason == null ? "" : reason;
+                publish(true);
+            });
+        }
+
+        @Override
+        public void tokenExpired(String feed, String text) {
+            loop.execute(() -> {
+                if (!fromActive(feed)) {
+                    return;
+                }
+                streamConnected = false;
+                state = FeedState.TOKEN_EXPIRED;
+                message = text == null || text.isBlank() ? TOKEN_HINT : text;
+                publish(true);
+            });
+        }
+
+        @Override
+        public void failed(String feed, String text, long retryInMillis) {
+            loop.execute(() -> {
+                if (!fromActive(feed)) {
+                    return;
+                }
+                state = FeedState.ERROR;
+                message = text + (retryInMillis >= 0 ? " (retrying in " + (retryInMillis / 1000) + " s)" : "");
+                publish(true);
+            });
+        }
+
+        @Override
+        public void pollCycle(long cycleMillis, long nextCycleEpochMillis, int quotes) {
+            loop.execute(() -> {
+                if (!fromActive(MarketFeed.POLL)) {
+                    return;
+                }
+                state = FeedState.POLLING;
+                pollCycleMillis = cycleMillis;
+                nextCycleMillis = nextCycleEpochMillis;
+                message = quotes + " quotes";
+                publish(true);
+            });
+        }
+
+        @Override
+        public void marketClosed(String feed, long nextOpenEpochMillis) {
+            loop.execute(() -> {
+                if (!fromActive(feed)) {
+                    return;
+                }
+                boolean was = state == FeedState.MARKET_CLOSED;
+                state = FeedState.MARKET_CLOSED;
+                nextOpenMillis = nextOpenEpochMillis;
+                message = "";
+                publish(!was);
+            });
+        }
+
+        @Override
+        public void gap(long fromMillis, long toMillis, String reason) {
+            repairer.gap(fromMillis, toMillis, reason);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.niftyscanner.feed;
+
+import io.niftyscanner.kite.KiteTicker;
+import io.niftyscanner.kite.KiteTickerListener;
+import io.niftyscanner.market.Instrument;
+import io.niftyscanner.market.Tick;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Streams every instrument in full mode through the KiteTicker-compatible client. The client keeps the socket
+ * alive (watchdog, backoff, resubscribe); this feed turns its events into ticks, statuses and gaps: data between a
+ * disconnect (or the previous feed's stop) and the next connect is reported as a gap.
+ */
+public final class StreamingFeed implements MarketFeed, KiteTickerListener {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamingFeed.class);
+
+    private final KiteTicker.Options options;
+    private final List<Long> tokens;
+    private final MarketClock clock;
+    private final FeedSink sink;
+    private final FeedReporter reporter;
+    private final AtomicLong badFrames = new AtomicLong();
+    private final Object lock = new Object();
+    private KiteTicker ticker;
+    private volatile long newestExchangeMillis;
+    private long gapFrom;
+    private boolean closed;
+
+    public StreamingFeed(KiteTicker.Options options, List<Instrument> instruments, MarketClock clock, FeedSink sink,
+                         FeedReporter reporter) {
+        this.options = options;
+        this.tokens = instruments.stream().map(Instrument::token).toList();
+        this.clock = clock;
+        this.sink = sink;
+        this.reporter = reporter;
+    }
+
+    @Override
+    public String kind() {
+        return STREAM;
+    }
+
+    @Override
+    public void start(long resumeFromMillis) {
+        synchronized (lock) {
+            gapFrom = resumeFromMillis;
+            open();
+        }
+    }
+
+    private void open() {
+        ticker = new KiteTicker(options, this);
+        ticker.subscribe(tokens, KiteTicker.Mode.FULL);
+        ticker.connect();
+    }
+
+    @Override
+    public void reconnect() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            if (gapFrom == 0) {
+                gapFrom = lastKnownMarketTime();
+            }
+            ticker.close();
+            reporter.reconnecting(STREAM, 1, 0, "reconnect requested");
+            open();
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            if (ticker != null) {
+                ticker.close();
+            }
+        }
+    }
+
+    public long badFrames() {
+        return badFrames.get();
+    }
+
+    public KiteTicker.Stats tickerStats() {
+        synchronized (lock) {
+            return ticker == null ? null : ticker.stats();
+        }
+    }
+
+    private long lastKnownMarketTime() {
+        return newestExchangeMillis > 0 ? newestExchangeMillis : clock.now();
+    }
+
+    @Override
+    public void onTick(Tick tick) {
+        if (tick.exchangeTimeMillis() > newestExchangeMillis) {
+            newestExchangeMillis = tick.exchangeTimeMillis();
+        }
+        sink.onTick(tick);
+    }
+
+    @Override
+    public void onFrame(long receivedNanos, boolean heartbeat) {
+        sink.onAlive();
+    }
+
+    @Override
+    public void onConnected() {
+        long from;
+        synchronized (lock) {
+            from = gapFrom;
+            gapFrom = 0;
+        }
+        if (from > 0) {
+            reporter.gap(from, Math.max(from, clock.now()), "stream reconnected");
+        }
+        reporter.connected(STREAM);
+    }
+
+    @Override
+    public void onDisconnected(String reason) {
+        synchronized (lock) {
+            if (gapFrom == 0) {
+                gapFrom = lastKnownMarketTime();
+            }
+        }
+        reporter.reconnecting(STREAM, 0, 0, reason);
+    }
+
+    @Override
+    public void onReconnecting(int attempt, long delayMillis) {
+        reporter.reconnecting(STREAM, attempt, delayMillis, "");
+    }
+
+    @Override
+    public void onTokenRejected(String message) {
+        reporter.tokenExpired(STREAM, message);
+    }
+
+    @Override
+    public void onGaveUp(int attempts, String lastReason) {
+        reporter.failed(STREAM, "Gave up after " + attempts + " reconnect attempts: " + lastReason
+                + ". Check the network, then press Reconnect.", -1);
+    }
+
+    @Override
+    public void onBadFrame(String reason) {
+        long n = badFrames.incrementAndGet();
+        if (Long.bitCount(n) == 1) {
+            LOG.warn("dropped malformed tick frame ({} so far): {}", n, reason);
+        }
+    }
+
+    @Override
+    public void onError(String message) {
+        LOG.warn("ticker error: {}", message);
+    }
+}

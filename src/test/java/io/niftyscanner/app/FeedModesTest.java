@@ -1,0 +1,149 @@
+package io.niftyscanner.app;
+
+import static io.niftyscanner.app.SandboxRig.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.niftyscanner.config.DataMode;
+import io.niftyscanner.engine.InstrumentView;
+import io.niftyscanner.feed.FeedState;
+import io.niftyscanner.feed.FeedStatus;
+import io.niftyscanner.market.Candle;
+import io.niftyscanner.market.CandleQuality;
+import io.niftyscanner.market.Instrument;
+import io.niftyscanner.market.SessionCalendar;
+import io.niftyscanner.market.Signal;
+import io.niftyscanner.market.Timeframe;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The two feeds, the live mode switch and the hybrid schedule, against the embedded sandbox exchange. */
+class FeedModesTest {
+    private static final long BUCKET = Timeframe.FIVE_MINUTES.millis();
+
+    @TempDir
+    Path dir;
+
+    private static long pollCycles(SandboxRig rig) {
+        return rig.statuses.stream().filter(s -> s.state() == FeedState.POLLING && s.pollCycleMillis() >= 0).count();
+    }
+
+    @Test
+    void pollingAsksForAllInstrumentsWithOneQuoteRequestPerCycle() throws Exception {
+        try (SandboxRig rig = new SandboxRig(dir, DataMode.POLL, 5, LocalTime.of(9, 30), Map.of())) {
+            await("first polling cycle", Duration.ofSeconds(20), () -> pollCycles(rig) >= 1);
+            long cycles0 = pollCycles(rig);
+            long quotes0 = rig.requests("GET /quote");
+            await("three more cycles", Duration.ofSeconds(20), () -> pollCycles(rig) >= cycles0 + 3);
+            long cycles = pollCycles(rig) - cycles0;
+            long quotes = rig.requests("GET /quote") - quotes0;
+            assertThat(quotes).as("one /quote request per cycle for " + SandboxRig.INSTRUMENTS.size() + " instruments")
+                    .isBetween(cycles, cycles + 1);
+            assertThat(rig.requests("GET /instruments/historical")).as("no historical calls to build a cycle").isZero();
+            FeedStatus last = rig.statuses.stream().filter(s -> s.pollCycleMillis() >= 0).reduce((a, b) -> b).orElseThrow();
+            assertThat(last.activeFeed()).isEqualTo("poll");
+            assertThat(last.nextCycle()).isNotNull();
+            assertThat(last.pollCycleMillis()).as("includes waiting for Kite's 1 request/s quote limit").isLessThan(5000);
+            await("every instrument priced", Duration.ofSeconds(5), () -> rig.runtime.engine().snapshot().instruments().stream()
+                    .allMatch(v -> v.lastPrice() > 0));
+            assertThat(ScanCommand.EventPrinter.statusJson(last).get("poll_cycle_ms").asLong()).isEqualTo(last.pollCycleMillis());
+        }
+    }
+
+    @Test
+    void streamingFeedsTheEngineWithCandlesAlignedTo0915() throws Exception {
+        try (SandboxRig rig = new SandboxRig(dir, DataMode.STREAM, 60, LocalTime.of(9, 15), Map.of())) {
+            await("LIVE", Duration.ofSeconds(15), () -> rig.status().state() == FeedState.LIVE);
+            await("two candles per instrument", Duration.ofSeconds(30),
+                    () -> rig.candles.size() >= 2 * SandboxRig.INSTRUMENTS.size());
+            for (Candle c : rig.candles) {
+                long sinceOpen = c.startMillis() - SessionCalendar.sessionOpenMillis(SandboxRig.SESSION);
+                assertThat(sinceOpen % BUCKET).as("aligned to 09:15").isZero();
+                assertThat(sinceOpen).isGreaterThanOrEqualTo(0);
+                assertThat(c.low()).isLessThanOrEqualTo(c.open()).isLessThanOrEqualTo(c.high());
+                assertThat(c.volume()).isPositive();
+            }
+            Candle first = rig.candles.get(0);
+            assertThat(first.startMillis()).isEqualTo(SessionCalendar.sessionOpenMillis(SandboxRig.SESSION));
+            assertThat(first.quality()).as("joined at the open: baseline 0, a complete candle").isEqualTo(CandleQuality.COMPLETE);
+            assertThat(rig.runtime.view().ticks()).isGreaterThan(100);
+        }
+    }
+
+    @Test
+    void switchingModesMidCandleKeepsOneContinuousSeriesAndNeverRepeatsASignal() throws Exception {
+        try (SandboxRig rig = new SandboxRig(dir, DataMode.STREAM, 60, LocalTime.of(9, 15), Map.of())) {
+            long open = SessionCalendar.sessionOpenMillis(SandboxRig.SESSION);
+            await("first candle", Duration.ofSeconds(20), () -> rig.candles.size() >= SandboxRig.INSTRUMENTS.size());
+            await("mid-candle", Duration.ofSeconds(10), () -> (rig.runtime.clock().now() - open) % BUCKET > BUCKET / 3);
+            rig.runtime.switchMode(DataMode.POLL);
+            await("polling", Duration.ofSeconds(10), () -> "poll".equals(rig.status().activeFeed()) && rig.status().pollCycleMillis() >= 0);
+            long switchBack = rig.runtime.clock().now() + BUCKET + BUCKET / 2;
+            await("1.5 candles of polling", Duration.ofSeconds(20), () -> rig.runtime.clock().now() > switchBack);
+            rig.runtime.switchMode(DataMode.STREAM);
+            await("streaming again", Duration.ofSeconds(10), () -> rig.status().state() == FeedState.LIVE);
+            long end = rig.runtime.clock().now() + BUCKET + BUCKET / 2;
+            await("another candle streamed", Duration.ofSeconds(20), () -> rig.runtime.clock().now() > end);
+            await("every gap repaired", Duration.ofSeconds(30), () -> rig.runtime.repairer().pendingGaps() == 0
+                    && rig.runtime.repairer().repairs() >= 1);
+
+            for (Instrument in : SandboxRig.INSTRUMENTS) {
+                InstrumentView v = rig.runtime.engine().snapshot().view(in.token());
+                List<Candle> series = v.recentCandles();
+                assertThat(series.size()).isGreaterThanOrEqualTo(4);
+                for (int i = 1; i < series.size(); i++) {
+                    assertThat(series.get(i).startMillis() - series.get(i - 1).startMillis())
+                            .as(in.symbol() + ": one continuous series, no missing or doubled candle").isEqualTo(BUCKET);
+                }
+                assertThat(series).as(in.symbol() + ": nothing left marked").noneMatch(c -> c.quality() == CandleQuality.GAPPED);
+                assertThat(series).as("the polled stretch was repaired").anyMatch(c -> c.quality() == CandleQuality.REPAIRED);
+                List<Candle> exchange = rig.runtime.rest().historical(in.token(), "5minute",
+                        Instant.ofEpochMilli(series.get(0).startMillis()), Instant.ofEpochMilli(series.get(series.size() - 1).startMillis()));
+                for (Candle c : series) {
+                    if (c.quality() == CandleQuality.REPAIRED) {
+                        Candle h = exchange.stream().filter(x -> x.startMillis() == c.startMillis()).findFirst().orElseThrow();
+                        assertThat(List.of(c.open(), c.high(), c.low(), c.close(), c.volume()))
+                                .as(in.symbol() + " repaired candle equals the exchange's")
+                                .isEqualTo(List.of(h.open(), h.high(), h.low(), h.close(), h.volume()));
+                    }
+                }
+            }
+            Set<String> keys = new HashSet<>();
+            for (Signal s : rig.signals) {
+                assertThat(keys.add(s.token() + "@" + s.candleStartMillis())).as("one signal per symbol per candle").isTrue();
+            }
+            assertThat(rig.runtime.supervisor().switches()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void hybridFollowsTheScheduleOnTheExchangeClock() throws Exception {
+        Map<String, String> schedule = Map.of("hybrid.stream.windows", "09:15-10:00,10:01-15:30");
+        try (SandboxRig rig = new SandboxRig(dir, DataMode.HYBRID, 10, LocalTime.of(9, 59, 40), schedule)) {
+            await("streams before 10:00", Duration.ofSeconds(10), () -> "stream".equals(rig.status().activeFeed()));
+            await("polls from 10:00", Duration.ofSeconds(20), () -> "poll".equals(rig.status().activeFeed()));
+            long ten = SessionCalendar.sessionOpenMillis(SandboxRig.SESSION) + 45 * 60_000L;
+            assertThat(marketTimeWhenFeedBecame(rig, "poll")).as("switched at 10:00 market time, within 2 s of it")
+                    .isBetween(ten, ten + 2 * 10_000L);
+            await("streams again from 10:01", Duration.ofSeconds(20), () -> "stream".equals(rig.status().activeFeed())
+                    && rig.statuses.stream().filter(s -> "stream".equals(s.activeFeed())).count() > 2);
+            assertThat(rig.statuses).allMatch(s -> s.mode() == DataMode.HYBRID);
+        }
+    }
+
+    private static long marketTimeWhenFeedBecame(SandboxRig rig, String feed) {
+        for (int i = 0; i < rig.statuses.size(); i++) {
+            if (feed.equals(rig.statuses.get(i).activeFeed())) {
+                return rig.statusMarketTimes.get(i);
+            }
+        }
+        throw new AssertionError("never saw feed " + feed);
+    }
+}

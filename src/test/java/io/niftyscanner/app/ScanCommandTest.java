@@ -1,0 +1,76 @@
+package io.niftyscanner.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.niftyscanner.config.InstrumentTokensFile;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ./scanner scan --headless --json} end to end on the embedded sandbox. */
+class ScanCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private List<JsonNode> run(ByteArrayOutputStream err, String... args) throws Exception {
+        InstrumentTokensFile.save(dir.resolve("instrument_tokens.json"), SandboxRig.INSTRUMENTS.subList(0, 3), OffsetDateTime.now());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CliContext ctx = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                dir, Map.of());
+        int code = Cli.run(args, ctx);
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(JSON.readTree(line));
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void pollingPrintsStatusLinesWithTheCycleTimeAndCandles() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<JsonNode> lines = run(err, "scan", "--headless", "--mode", "poll", "--poll-interval", "1", "--json", "--duration", "8",
+                "--no-warmup", "--sandbox-speed", "60", "--sandbox-start", "09:15");
+        assertThat(lines).allMatch(n -> n.hasNonNull("type"));
+        List<JsonNode> statuses = lines.stream().filter(n -> n.get("type").asText().equals("status")).toList();
+        assertThat(statuses).isNotEmpty().allMatch(n -> n.get("mode").asText().equals("poll") && n.hasNonNull("state")
+                && n.hasNonNull("time") && n.has("message"));
+        assertThat(statuses).anyMatch(n -> n.get("state").asText().equals("POLLING") && n.get("poll_cycle_ms").asLong() >= 0);
+        assertThat(lines).anyMatch(n -> n.get("type").asText().equals("candle") && n.get("start").asText().endsWith("+05:30")
+                && n.get("volume").asLong() >= 0);
+        String human = err.toString(StandardCharsets.UTF_8);
+        assertThat(human).contains("SANDBOX").contains("[POLLING]").contains("Stopped:");
+    }
+
+    @Test
+    void badOptionsSayWhatIsAccepted() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CliContext ctx = new CliContext(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8), dir, Map.of());
+        assertThat(Cli.run(new String[] {"scan", "--headless", "--mode", "turbo"}, ctx)).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("stream, poll, hybrid");
+        assertThat(Cli.run(new String[] {"scan", "--json"}, ctx)).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--headless");
+        assertThat(Cli.run(new String[] {"scan", "--headless", "--duration", "x"}, ctx)).isEqualTo(Cli.EXIT_USAGE);
+    }
+
+    @Test
+    void aMissingTokenFileIsExplained() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CliContext ctx = new CliContext(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8), dir, Map.of());
+        assertThat(Cli.run(new String[] {"scan", "--headless", "--duration", "1"}, ctx)).isEqualTo(Cli.EXIT_FAILURE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("instrument_tokens.json not found: run ./scanner fetch-instruments");
+    }
+}
