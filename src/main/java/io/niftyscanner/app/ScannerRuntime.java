@@ -32,7 +32,6 @@ import io.niftyscanner.sandbox.SandboxExchange;
 import io.niftyscanner.sandbox.SandboxOptions;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.LocalTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -155,7 +154,7 @@ public final class ScannerRuntime implements ScannerSession {
     private static void connectExchange(Builder b) throws IOException {
         ScannerConfig.Kite kite = b.config.kite();
         if (kite.useSandbox()) {
-            SandboxOptions so = b.options.sandbox() != null ? b.options.sandbox() : sandboxOptions(b.config);
+            SandboxOptions so = b.options.sandbox() != null ? b.options.sandbox() : SandboxCommand.fromConfig(b.config);
             b.sandbox = SandboxExchange.start(so.instruments().isEmpty() ? so.withInstruments(b.instruments) : so);
             b.restUrl = b.sandbox.restUrl();
             b.wsUrl = b.sandbox.wsUrl();
@@ -176,16 +175,6 @@ public final class ScannerRuntime implements ScannerSession {
         int dot = name.lastIndexOf('.');
         String sandboxName = dot > 0 ? name.substring(0, dot) + "-sandbox" + name.substring(dot) : name + "-sandbox";
         return journal.resolveSibling(sandboxName);
-    }
-
-    static SandboxOptions sandboxOptions(ScannerConfig config) {
-        SandboxOptions so = SandboxOptions.defaults().withSpeed(config.sandbox().speed()).withSeed(config.sandbox().seed())
-                .withCalendar(new SessionCalendar(config.holidays()));
-        String start = config.sandbox().start();
-        if (!start.isBlank()) {
-            so = so.withStart(null, LocalTime.parse(start));
-        }
-        return so;
     }
 
     public List<Instrument> instruments() {

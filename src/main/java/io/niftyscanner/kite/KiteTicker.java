@@ -262,6 +262,7 @@ public final class KiteTicker implements AutoCloseable {
         LOG.info("ticker connecting to {} (attempt {})", Secrets.redact(uri.toString()), attempt + 1);
         Connection c = new Connection(uri, generation);
         c.setConnectionLostTimeout(0);
+        c.setTcpNoDelay(true); // subscribe and mode go out at once, not held back by Nagle
         current = c;
         connectStartedNanos = time.nanos().getAsLong();
         c.connect();
