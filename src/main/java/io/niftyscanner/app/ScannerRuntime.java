@@ -128,6 +128,17 @@ public final class ScannerRuntime implements ScannerSession {
         if (b.instruments.isEmpty()) {
             throw new ConfigException(config.paths().instruments() + " lists no instruments: run ./scanner fetch-instruments");
         }
+        try {
+            List<String> unknown = InstrumentTokensFile.unknownSymbols(b.instruments,
+                    io.niftyscanner.config.Constituents.load(config.paths().constituents()));
+            if (!unknown.isEmpty()) {
+                LOG.warn("{} lists symbols that are not in {}: {}. They are scanned anyway; run ./scanner fetch-instruments"
+                        + " to write the file from the list.", config.paths().instruments().getFileName(),
+                        config.paths().constituents().getFileName(), unknown);
+            }
+        } catch (ConfigException e) {
+            LOG.warn("{}", e.getMessage());
+        }
         b.clock = MarketClock.system();
         try {
             connectExchange(b);

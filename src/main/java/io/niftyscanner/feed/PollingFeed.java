@@ -112,6 +112,9 @@ public final class PollingFeed implements MarketFeed {
             stopped = true;
             reporter.tokenExpired(POLL, e.getMessage());
         } catch (KiteException | IllegalStateException e) {
+            if (stopped) {
+                return; // closing: an interrupted wait is not a failure
+            }
             failures++;
             long backoff = Math.min(MAX_BACKOFF_MILLIS, Math.max(intervalMillis, 1000L << Math.min(6, failures)));
             LOG.warn("polling cycle failed ({} in a row): {}", failures, e.getMessage());
