@@ -87,9 +87,19 @@ public final class BenchCommand implements Command {
             return Cli.EXIT_FAILURE;
         }
         Map<String, Scenario> scenarios = new TreeMap<>();
+        Map<String, Long> throughputMethods = new TreeMap<>();
+        for (RunResult r : results) {
+            if (r.getPrimaryResult().getScoreUnit().startsWith("ops/")) {
+                throughputMethods.merge(scenarioName(r.getParams()), 1L, Long::sum);
+            }
+        }
         for (RunResult r : results) {
             BenchmarkParams p = r.getParams();
             String scenario = scenarioName(p);
+            if (throughputMethods.getOrDefault(scenario, 0L) > 1) {
+                // several throughput methods under one class and parameters are separate scenarios
+                scenario = scenario + " " + p.getBenchmark().substring(p.getBenchmark().lastIndexOf('.') + 1);
+            }
             scenarios.computeIfAbsent(scenario, Scenario::new).add(r);
         }
         for (Scenario s : scenarios.values()) {
