@@ -72,7 +72,7 @@ class FeedFaultsTest {
             await("watchdog trips", Duration.ofSeconds(8), () -> rig.statuses.subList(before, rig.statuses.size()).stream()
                     .anyMatch(s -> s.state() == FeedState.RECONNECTING));
             long detectMillis = (System.nanoTime() - stallNanos) / 1_000_000L;
-            assertThat(detectMillis).as("detected within the 2 s watchdog plus its check period").isLessThan(4_000);
+            assertThat(detectMillis).as("detected within the 2 s watchdog plus its check period").isLessThan(5_000);
             await("live again after the stall", Duration.ofSeconds(20), () -> rig.status().state() == FeedState.LIVE
                     && rig.status().lastTickAgeMillis() >= 0 && rig.status().lastTickAgeMillis() < 1000);
             System.err.printf("stall: detected after %d ms%n", detectMillis);
