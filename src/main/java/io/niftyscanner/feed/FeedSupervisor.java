@@ -57,6 +57,7 @@ public final class FeedSupervisor implements AutoCloseable {
     private int switches;
     private long connectedAtNanos;
     private static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(15);
+    private static final long JOIN_TOLERANCE_MILLIS = 2_000;
 
     public FeedSupervisor(FeedFactory factory, Engine engine, MarketClock clock, SessionCalendar calendar,
                           HybridSchedule schedule, GapRepairer repairer, DataMode initialMode, FeedStatusListener listener) {
@@ -293,9 +294,19 @@ public final class FeedSupervisor implements AutoCloseable {
     }
 
     private final class Sink implements FeedSink {
+        private final java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+
         @Override
         public void onTick(Tick tick) {
-            clock.observe(tick.exchangeTimeMillis());
+            long t = tick.exchangeTimeMillis();
+            if (t > 0 && calendar.inSession(t) && first.compareAndSet(true, false)) {
+                long bucket = io.niftyscanner.market.SessionCalendar.bucketStart(t, io.niftyscanner.market.Timeframe.FIVE_MINUTES);
+                if (t - bucket > JOIN_TOLERANCE_MILLIS) {
+                    // joined after the bucket began: its open, high and low may be missing until the exchange's candle replaces it
+                    repairer.gap(bucket, t, "joined mid-candle");
+                }
+            }
+            clock.observe(t);
             ticks.incrementAndGet();
             lastTickNanos.set(clock.nanos());
             engine.submit(tick);

@@ -72,8 +72,35 @@ class FeedModesTest {
             }
             Candle first = rig.candles.get(0);
             assertThat(first.startMillis()).isEqualTo(SessionCalendar.sessionOpenMillis(SandboxRig.SESSION));
-            assertThat(first.quality()).as("joined at the open: baseline 0, a complete candle").isEqualTo(CandleQuality.COMPLETE);
+            // a candle joined more than 2 s after it began is marked and then replaced by the exchange's candle
+            await("repairs done", Duration.ofSeconds(20), () -> rig.runtime.repairer().pendingGaps() == 0);
+            for (Instrument in : SandboxRig.INSTRUMENTS) {
+                List<Candle> series = rig.runtime.engine().snapshot().view(in.token()).recentCandles();
+                assertThat(series.get(0).startMillis()).isEqualTo(first.startMillis());
+                assertThat(series).as(in.symbol() + ": every candle complete or repaired")
+                        .allMatch(c -> c.quality() == CandleQuality.COMPLETE || c.quality() == CandleQuality.REPAIRED);
+            }
             assertThat(rig.runtime.view().ticks()).isGreaterThan(100);
+        }
+    }
+
+    @Test
+    void joiningMidCandleMarksThatCandleAndRepairsItFromTheExchange() throws Exception {
+        try (SandboxRig rig = new SandboxRig(dir, DataMode.STREAM, 30, LocalTime.of(10, 2, 30), Map.of())) {
+            long tenOClock = SessionCalendar.sessionOpenMillis(SandboxRig.SESSION) + 45 * 60_000L;
+            await("the joined candle closed and was repaired", Duration.ofSeconds(30),
+                    () -> rig.repaired.size() >= SandboxRig.INSTRUMENTS.size() && rig.runtime.repairer().pendingGaps() == 0);
+            for (Instrument in : SandboxRig.INSTRUMENTS) {
+                Candle joined = rig.runtime.engine().snapshot().view(in.token()).recentCandles().get(0);
+                assertThat(joined.startMillis()).isEqualTo(tenOClock);
+                assertThat(joined.quality()).isEqualTo(CandleQuality.REPAIRED);
+                Candle h = rig.runtime.rest().historical(in.token(), "5minute", Instant.ofEpochMilli(tenOClock),
+                        Instant.ofEpochMilli(tenOClock + 299_000)).get(0);
+                assertThat(List.of(joined.open(), joined.high(), joined.low(), joined.close(), joined.volume()))
+                        .as(in.symbol() + ": the exchange's 10:00 candle, not the 2.5 minutes we saw")
+                        .isEqualTo(List.of(h.open(), h.high(), h.low(), h.close(), h.volume()));
+            }
+            assertThat(rig.runtime.journal().gaps()).anyMatch(g -> g.reason().contains("joined mid-candle") && g.repaired());
         }
     }
 
