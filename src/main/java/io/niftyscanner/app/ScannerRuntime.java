@@ -271,12 +271,15 @@ public final class ScannerRuntime implements ScannerSession {
 
     @Override
     public List<String> fetchInstruments() throws IOException {
-        List<String> constituents = io.niftyscanner.config.Constituents.load(config.paths().constituents());
-        io.niftyscanner.kite.InstrumentFetcher.Result r = new io.niftyscanner.kite.InstrumentFetcher(rest, Clock.systemUTC())
-                .fetch(constituents, config.paths().instruments());
-        List<String> lines = new ArrayList<>(r.reportLines(constituents.size()));
+        List<String> lines = new ArrayList<>(fetchWith(rest));
         lines.add("The new tokens are used from the next start.");
         return lines;
+    }
+
+    private List<String> fetchWith(KiteRestClient client) throws IOException {
+        List<String> constituents = io.niftyscanner.config.Constituents.load(config.paths().constituents());
+        return new io.niftyscanner.kite.InstrumentFetcher(client, Clock.systemUTC()).fetch(constituents, config.paths().instruments())
+                .reportLines(constituents.size());
     }
 
     @Override

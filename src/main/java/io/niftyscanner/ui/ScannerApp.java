@@ -42,6 +42,11 @@ public final class ScannerApp extends Application {
         }
         showWindow(stage, config);
         ScannerConfig cfg = config;
+        controller.setFetchWithoutSession(() -> {
+            java.util.List<String> lines = new java.util.ArrayList<>(io.niftyscanner.app.InstrumentTokensFetch.run(cfg));
+            lines.add("Restart the app to use them.");
+            return lines;
+        });
         Thread starter = new Thread(() -> startSession(cfg), "scanner-start");
         starter.setDaemon(true);
         starter.start();

@@ -112,11 +112,16 @@ class FetchInstrumentsCommandTest {
     }
 
     @Test
-    void withoutCredentialsOrServerItExplainsWhatItNeeds() throws Exception {
+    void withoutCredentialsOrServerItFetchesFromAnEmbeddedSandboxAndSaysSo() throws Exception {
         int code = run(Map.of());
-        assertThat(code).isEqualTo(Cli.EXIT_FAILURE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ZERODHA_API_KEY").contains("ZERODHA_ACCESS_TOKEN")
-                .contains("KITE_REST_URL");
-        assertThat(server.getRequestCount()).isZero();
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(Cli.EXIT_OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("No Kite credentials").contains("embedded sandbox")
+                .contains("Found 3 of 3 NIFTY 50 instruments").contains("./scanner login");
+        assertThat(InstrumentTokensFile.load(base.resolve("instrument_tokens.json")))
+                .as("the sandbox's list carries the real Kite tokens (nifty50.md)")
+                .extracting(Instrument::symbol, Instrument::token)
+                .contains(org.assertj.core.groups.Tuple.tuple("RELIANCE", 738561L), org.assertj.core.groups.Tuple.tuple("INFY", 408065L),
+                        org.assertj.core.groups.Tuple.tuple("TATAMOTORS", 884737L));
+        assertThat(server.getRequestCount()).as("nothing else was asked").isZero();
     }
 }

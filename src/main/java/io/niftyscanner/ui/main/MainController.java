@@ -29,6 +29,7 @@ public final class MainController {
     private final Timeline statusTimer;
     private final Timeline tableTimer;
     private boolean applyingSnapshot;
+    private volatile java.util.concurrent.Callable<List<String>> fetchWithoutSession;
 
     public MainController(DataMode initialMode, int tableRefreshMillis) {
         model.mode.set(initialMode);
@@ -87,16 +88,22 @@ public final class MainController {
         }
     }
 
+    /** How to fetch the tokens while no session runs (for example because instrument_tokens.json is missing). */
+    public void setFetchWithoutSession(java.util.concurrent.Callable<List<String>> fetch) {
+        this.fetchWithoutSession = fetch;
+    }
+
     void onFetchInstruments() {
         ScannerSession s = session.get();
-        if (s == null) {
-            showReport(javafx.scene.control.Alert.AlertType.WARNING, "The scanner is not running yet.");
+        java.util.concurrent.Callable<List<String>> fetch = s != null ? s::fetchInstruments : fetchWithoutSession;
+        if (fetch == null) {
+            showReport(javafx.scene.control.Alert.AlertType.WARNING, "The configuration could not be read; fix it first.");
             return;
         }
         model.stateDetail.set("Fetching instrument tokens…");
         background("fetch instruments", () -> {
             try {
-                List<String> lines = s.fetchInstruments();
+                List<String> lines = fetch.call();
                 javafx.application.Platform.runLater(() -> showReport(javafx.scene.control.Alert.AlertType.INFORMATION, String.join("\n", lines)));
             } catch (Exception e) {
                 String msg = io.niftyscanner.config.Secrets.redact(String.valueOf(e.getMessage()));
