@@ -44,9 +44,9 @@ public final class ScannerApp extends Application {
         ScannerConfig cfg = config;
         controller.setFetchWithoutSession(() -> {
             java.util.List<String> lines = new java.util.ArrayList<>(io.niftyscanner.app.InstrumentTokensFetch.run(cfg));
-            lines.add("Restart the app to use them.");
+            lines.add("Starting the scanner with them…");
             return lines;
-        });
+        }, () -> startSession(cfg));
         Thread starter = new Thread(() -> startSession(cfg), "scanner-start");
         starter.setDaemon(true);
         starter.start();

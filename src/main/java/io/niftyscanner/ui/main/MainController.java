@@ -30,6 +30,7 @@ public final class MainController {
     private final Timeline tableTimer;
     private boolean applyingSnapshot;
     private volatile java.util.concurrent.Callable<List<String>> fetchWithoutSession;
+    private volatile Runnable afterFetchWithoutSession;
 
     public MainController(DataMode initialMode, int tableRefreshMillis) {
         model.mode.set(initialMode);
@@ -61,6 +62,7 @@ public final class MainController {
     public void startFailed(String message) {
         model.state.set("ERROR");
         model.stateDetail.set(message);
+        model.exchangeLabel.set("Not connected");
     }
 
     public void detach() {
@@ -89,8 +91,9 @@ public final class MainController {
     }
 
     /** How to fetch the tokens while no session runs (for example because instrument_tokens.json is missing). */
-    public void setFetchWithoutSession(java.util.concurrent.Callable<List<String>> fetch) {
+    public void setFetchWithoutSession(java.util.concurrent.Callable<List<String>> fetch, Runnable afterwards) {
         this.fetchWithoutSession = fetch;
+        this.afterFetchWithoutSession = afterwards;
     }
 
     void onFetchInstruments() {
@@ -104,7 +107,14 @@ public final class MainController {
         background("fetch instruments", () -> {
             try {
                 List<String> lines = fetch.call();
-                javafx.application.Platform.runLater(() -> showReport(javafx.scene.control.Alert.AlertType.INFORMATION, String.join("\n", lines)));
+                javafx.application.Platform.runLater(() -> {
+                    showReport(javafx.scene.control.Alert.AlertType.INFORMATION, String.join("\n", lines));
+                    model.stateDetail.set(lines.get(lines.size() - 1));
+                });
+                Runnable after = s == null ? afterFetchWithoutSession : null;
+                if (after != null) {
+                    after.run();
+                }
             } catch (Exception e) {
                 String msg = io.niftyscanner.config.Secrets.redact(String.valueOf(e.getMessage()));
                 javafx.application.Platform.runLater(() -> showReport(javafx.scene.control.Alert.AlertType.ERROR,
