@@ -194,6 +194,13 @@ public final class ScanCommand implements Command {
             }
             if (json) {
                 line(statusJson(s));
+                if (s.state() == io.niftyscanner.feed.FeedState.ERROR || s.state() == io.niftyscanner.feed.FeedState.TOKEN_EXPIRED) {
+                    ObjectNode e = JSON.createObjectNode();
+                    e.put("type", "error");
+                    e.put("time", ReplayPrinter.isoIst(s.time().toEpochMilli()));
+                    e.put("message", s.message() == null || s.message().isBlank() ? s.state().name() : s.message());
+                    line(e);
+                }
             }
             synchronized (err) {
                 err.println("[" + s.state() + "] " + StatusLine.describe(s));

@@ -73,4 +73,24 @@ class ScanCommandTest {
         assertThat(Cli.run(new String[] {"scan", "--headless", "--duration", "1"}, ctx)).isEqualTo(Cli.EXIT_FAILURE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("instrument_tokens.json not found: run ./scanner fetch-instruments");
     }
+
+    @Test
+    void aTokenProblemIsAlsoAnErrorLine() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ScanCommand.EventPrinter printer = new ScanCommand.EventPrinter(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), true);
+        printer.onStatus(new io.niftyscanner.feed.FeedStatus(java.time.Instant.parse("2026-11-23T04:00:00Z"),
+                io.niftyscanner.config.DataMode.STREAM, "stream", io.niftyscanner.feed.FeedState.TOKEN_EXPIRED,
+                "Kite session expired or invalid: run ./scanner login", 0, -1, -1, null, 0, 0, null), true);
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(2);
+        JsonNode status = JSON.readTree(lines[0]);
+        JsonNode error = JSON.readTree(lines[1]);
+        assertThat(status.get("state").asText()).isEqualTo("TOKEN_EXPIRED");
+        assertThat(error.get("type").asText()).isEqualTo("error");
+        assertThat(error.get("time").asText()).isEqualTo("2026-11-23T09:30:00+05:30");
+        assertThat(error.get("message").asText()).contains("./scanner login");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("[TOKEN_EXPIRED]");
+    }
 }
