@@ -8,8 +8,10 @@ import io.niftyscanner.engine.Engine;
 import io.niftyscanner.engine.EngineCore;
 import io.niftyscanner.engine.EngineListener;
 import io.niftyscanner.engine.EngineSnapshot;
+import io.niftyscanner.engine.IndicatorSets;
 import io.niftyscanner.engine.IndicatorValues;
 import io.niftyscanner.engine.InstrumentView;
+import io.niftyscanner.engine.StrategyParams;
 import io.niftyscanner.feed.FeedStatus;
 import io.niftyscanner.feed.FeedSupervisor;
 import io.niftyscanner.feed.GapRepairer;
@@ -90,6 +92,7 @@ public final class ScannerRuntime implements ScannerSession {
     private final GapRepairer repairer;
     private final FeedSupervisor supervisor;
     private final MarketClock clock;
+    private final SessionCalendar calendar;
     private final Deque<Signal> signals = new ArrayDeque<>();
     private final Events events;
 
@@ -104,11 +107,11 @@ public final class ScannerRuntime implements ScannerSession {
         this.journalWriter = b.journalWriter;
         this.events = b.events;
         this.clock = b.clock;
-        this.engine = new Engine(new EngineCore(instruments, EngineParams.from(config), new Listener(),
-                new SessionCalendar(config.holidays()), io.niftyscanner.engine.IndicatorSets.incremental(EngineParams.from(config))));
+        this.calendar = new SessionCalendar(config.holidays());
+        StrategyParams params = EngineParams.from(config);
+        this.engine = new Engine(new EngineCore(instruments, params, new Listener(), calendar, IndicatorSets.incremental(params)));
         this.repairer = new GapRepairer(rest, instruments, engine, JournalAdapters.gapLog(journal, Clock.systemUTC()), clock,
                 config.feed().candleGraceMillis() + 1000);
-        SessionCalendar calendar = new SessionCalendar(config.holidays());
         long pollMillis = (b.options.pollIntervalSeconds() > 0 ? b.options.pollIntervalSeconds() : config.feed().pollIntervalSeconds()) * 1000L;
         KiteTicker.Options tickerOptions = KiteTicker.Options.defaults(b.wsUrl, b.session)
                 .withWatchdogMillis(config.feed().watchdogSeconds() * 1000L)
@@ -152,7 +155,7 @@ public final class ScannerRuntime implements ScannerSession {
             ScannerRuntime rt = new ScannerRuntime(b);
             rt.engine.start();
             rt.supervisor.start(options.warmUp()
-                    ? new WarmUp(rt.rest, JournalAdapters.candleCache(rt.journal), new SessionCalendar(config.holidays()),
+                    ? new WarmUp(rt.rest, JournalAdapters.candleCache(rt.journal), rt.calendar,
                     config.strategy().warmupDays()) : null, rt.instruments);
             LOG.info("scanner started: {} instruments, {}", rt.instruments.size(), rt.exchangeLabel);
             return rt;

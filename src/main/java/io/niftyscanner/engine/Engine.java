@@ -77,6 +77,15 @@ public final class Engine implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Waits (at most {@code timeoutMillis}) until the engine has run everything queued before this call.
+     * Returns false on timeout or when the engine is closed.
+     */
+    public boolean awaitQueued(long timeoutMillis) throws InterruptedException {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        return execute(core -> done.countDown()) && done.await(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
     /** The latest published snapshot (immutable; safe from any thread). */
     public EngineSnapshot snapshot() {
         return snapshot;

@@ -4,12 +4,16 @@ import io.niftyscanner.config.DataMode;
 import io.niftyscanner.engine.Engine;
 import io.niftyscanner.market.Instrument;
 import io.niftyscanner.market.SessionCalendar;
+import io.niftyscanner.kite.TokenException;
 import io.niftyscanner.market.Tick;
+import io.niftyscanner.market.Timeframe;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,7 +117,7 @@ public final class FeedSupervisor implements AutoCloseable {
             warmUpMessage = null;
         } catch (RuntimeException e) {
             warmUpMessage = null;
-            boolean token = e instanceof io.niftyscanner.kite.TokenException;
+            boolean token = e instanceof TokenException;
             loop.execute(() -> {
                 if (token) {
                     state = FeedState.TOKEN_EXPIRED;
@@ -262,7 +266,7 @@ public final class FeedSupervisor implements AutoCloseable {
         FeedStatus before = status;
         status = s;
         boolean significant = changed || before.state() != s.state() || before.mode() != s.mode()
-                || !before.activeFeed().equals(s.activeFeed()) || !java.util.Objects.equals(before.message(), s.message());
+                || !before.activeFeed().equals(s.activeFeed()) || !Objects.equals(before.message(), s.message());
         try {
             listener.onStatus(s, significant);
         } catch (RuntimeException e) {
@@ -294,13 +298,13 @@ public final class FeedSupervisor implements AutoCloseable {
     }
 
     private final class Sink implements FeedSink {
-        private final java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        private final AtomicBoolean first = new AtomicBoolean(true);
 
         @Override
         public void onTick(Tick tick) {
             long t = tick.exchangeTimeMillis();
             if (t > 0 && calendar.inSession(t) && first.compareAndSet(true, false)) {
-                long bucket = io.niftyscanner.market.SessionCalendar.bucketStart(t, io.niftyscanner.market.Timeframe.FIVE_MINUTES);
+                long bucket = SessionCalendar.bucketStart(t, Timeframe.FIVE_MINUTES);
                 if (t - bucket > JOIN_TOLERANCE_MILLIS) {
                     // joined after the bucket began: its open, high and low may be missing until the exchange's candle replaces it
                     repairer.gap(bucket, t, "joined mid-candle");

@@ -178,7 +178,7 @@ public final class GapRepairer implements AutoCloseable {
         if (!failed.isEmpty()) {
             requeue(new Pending(p.from(), p.to(), new ArrayList<>(), new ArrayList<>(p.reasons()), clock.nanos() + RETRY_NANOS));
         }
-        CountingBarrier.await(engine);
+        awaitEngine(engine);
         long took = (clock.nanos() - started) / 1_000_000L;
         lastRepairMillis.set(took);
         repairs.incrementAndGet();
@@ -232,19 +232,12 @@ public final class GapRepairer implements AutoCloseable {
         }
     }
 
-    /** Waits until the engine has run every command queued before this call (bounded). */
-    static final class CountingBarrier {
-        private CountingBarrier() {}
-
-        static void await(Engine engine) {
-            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-            if (engine.execute(core -> done.countDown())) {
-                try {
-                    done.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+    /** Waits (bounded) until the engine has applied the commands queued so far. */
+    static void awaitEngine(Engine engine) {
+        try {
+            engine.awaitQueued(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

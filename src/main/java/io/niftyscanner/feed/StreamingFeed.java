@@ -82,16 +82,6 @@ public final class StreamingFeed implements MarketFeed, KiteTickerListener {
         }
     }
 
-    public long badFrames() {
-        return badFrames.get();
-    }
-
-    public KiteTicker.Stats tickerStats() {
-        synchronized (lock) {
-            return ticker == null ? null : ticker.stats();
-        }
-    }
-
     private long lastKnownMarketTime() {
         return newestExchangeMillis > 0 ? newestExchangeMillis : clock.now();
     }

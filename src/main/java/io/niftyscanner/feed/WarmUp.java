@@ -115,7 +115,7 @@ public final class WarmUp {
             engine.execute(core -> core.loadHistory(in.token(), history));
             progress.onProgress(++done, instruments.size(), in.symbol());
         }
-        GapRepairer.CountingBarrier.await(engine);
+        GapRepairer.awaitEngine(engine);
         Result r = new Result(instruments.size(), loaded, fetched, cached, failed, (clock.nanos() - started) / 1_000_000L);
         LOG.info("warm-up: {}", r);
         return r;

@@ -4,15 +4,20 @@ import io.niftyscanner.app.ScannerSession;
 import io.niftyscanner.app.ScannerView;
 import io.niftyscanner.app.StatusLine;
 import io.niftyscanner.config.DataMode;
+import io.niftyscanner.config.Secrets;
 import io.niftyscanner.market.Signal;
 import io.niftyscanner.ui.Formats;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +34,7 @@ public final class MainController {
     private final Timeline statusTimer;
     private final Timeline tableTimer;
     private boolean applyingSnapshot;
-    private volatile java.util.concurrent.Callable<List<String>> fetchWithoutSession;
+    private volatile Callable<List<String>> fetchWithoutSession;
     private volatile Runnable afterFetchWithoutSession;
 
     public MainController(DataMode initialMode, int tableRefreshMillis) {
@@ -91,24 +96,24 @@ public final class MainController {
     }
 
     /** How to fetch the tokens while no session runs (for example because instrument_tokens.json is missing). */
-    public void setFetchWithoutSession(java.util.concurrent.Callable<List<String>> fetch, Runnable afterwards) {
+    public void setFetchWithoutSession(Callable<List<String>> fetch, Runnable afterwards) {
         this.fetchWithoutSession = fetch;
         this.afterFetchWithoutSession = afterwards;
     }
 
     void onFetchInstruments() {
         ScannerSession s = session.get();
-        java.util.concurrent.Callable<List<String>> fetch = s != null ? s::fetchInstruments : fetchWithoutSession;
+        Callable<List<String>> fetch = s != null ? s::fetchInstruments : fetchWithoutSession;
         if (fetch == null) {
-            showReport(javafx.scene.control.Alert.AlertType.WARNING, "The configuration could not be read; fix it first.");
+            showReport(Alert.AlertType.WARNING, "The configuration could not be read; fix it first.");
             return;
         }
         model.stateDetail.set("Fetching instrument tokens…");
         background("fetch instruments", () -> {
             try {
                 List<String> lines = fetch.call();
-                javafx.application.Platform.runLater(() -> {
-                    showReport(javafx.scene.control.Alert.AlertType.INFORMATION, String.join("\n", lines));
+                Platform.runLater(() -> {
+                    showReport(Alert.AlertType.INFORMATION, String.join("\n", lines));
                     model.stateDetail.set(lines.get(lines.size() - 1));
                 });
                 Runnable after = s == null ? afterFetchWithoutSession : null;
@@ -116,15 +121,15 @@ public final class MainController {
                     after.run();
                 }
             } catch (Exception e) {
-                String msg = io.niftyscanner.config.Secrets.redact(String.valueOf(e.getMessage()));
-                javafx.application.Platform.runLater(() -> showReport(javafx.scene.control.Alert.AlertType.ERROR,
+                String msg = Secrets.redact(String.valueOf(e.getMessage()));
+                Platform.runLater(() -> showReport(Alert.AlertType.ERROR,
                         "Fetching instrument tokens failed: " + msg + "\ninstrument_tokens.json was left as it was."));
             }
         });
     }
 
-    private void showReport(javafx.scene.control.Alert.AlertType type, String text) {
-        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(type, text, javafx.scene.control.ButtonType.OK);
+    private void showReport(Alert.AlertType type, String text) {
+        Alert alert = new Alert(type, text, ButtonType.OK);
         alert.setHeaderText("Instrument tokens");
         alert.getDialogPane().setId("fetchReport");
         if (view.root().getScene() != null) {

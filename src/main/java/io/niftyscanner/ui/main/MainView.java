@@ -5,13 +5,18 @@ import io.niftyscanner.config.DataMode;
 import io.niftyscanner.market.Signal;
 import io.niftyscanner.ui.Formats;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -45,14 +50,14 @@ public final class MainView {
         return root;
     }
 
-    private static javafx.scene.control.MenuBar menu(MainController controller) {
-        javafx.scene.control.MenuItem fetch = new javafx.scene.control.MenuItem("Fetch instrument tokens");
+    private static MenuBar menu(MainController controller) {
+        MenuItem fetch = new MenuItem("Fetch instrument tokens");
         fetch.setId("fetchInstruments");
         fetch.setOnAction(e -> controller.onFetchInstruments());
-        javafx.scene.control.MenuItem quit = new javafx.scene.control.MenuItem("Quit");
-        quit.setOnAction(e -> javafx.application.Platform.exit());
-        javafx.scene.control.Menu file = new javafx.scene.control.Menu("File", null, fetch, new javafx.scene.control.SeparatorMenuItem(), quit);
-        return new javafx.scene.control.MenuBar(file);
+        MenuItem quit = new MenuItem("Quit");
+        quit.setOnAction(e -> Platform.exit());
+        Menu file = new Menu("File", null, fetch, new SeparatorMenuItem(), quit);
+        return new MenuBar(file);
     }
 
     private static VBox sidebar(MainModel model, MainController controller) {
