@@ -2,11 +2,14 @@ package io.niftyscanner.config;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -114,29 +117,45 @@ public final class ConfigLoader {
         Set<LocalDate> holidays = s.get("holidays", "", ConfigLoader::dates, "comma-separated dates, e.g. 2026-01-26,2026-12-25");
 
         Credentials creds = new Credentials(env.get("ZERODHA_API_KEY"), env.get("ZERODHA_API_SECRET"), env.get("ZERODHA_ACCESS_TOKEN"));
-        String rest = url("KITE_REST_URL", env.getOrDefault("KITE_REST_URL", s.text("kite.rest.url", "")), "http", "https");
-        String ws = url("KITE_WS_URL", env.getOrDefault("KITE_WS_URL", s.text("kite.ws.url", "")), "ws", "wss");
-        ScannerConfig.Kite kite = new ScannerConfig.Kite(creds, rest, ws);
+        boolean allowInsecure = s.bool(TransportRule.ALLOW_INSECURE_KEY, false);
+        String rest = url("KITE_REST_URL", env.getOrDefault("KITE_REST_URL", s.text("kite.rest.url", "")), allowInsecure, "http", "https");
+        String ws = url("KITE_WS_URL", env.getOrDefault("KITE_WS_URL", s.text("kite.ws.url", "")), allowInsecure, "ws", "wss");
+        ScannerConfig.Kite kite = new ScannerConfig.Kite(creds, rest, ws, allowInsecure);
+        List<String> warnings = new ArrayList<>();
+        DotEnv.permissionWarning(envFile).ifPresent(warnings::add);
+        TransportRule.warning(allowInsecure, rest, ws).ifPresent(warnings::add);
 
         ScannerConfig.Sandbox sandbox = new ScannerConfig.Sandbox(s.doubleIn("sandbox.speed", 1.0, 0.01, 10_000),
                 s.longValue("sandbox.seed", 42L), s.text("sandbox.start", ""));
 
         return new ScannerConfig(feed, strategy, alerts, orders, paths, holidays, kite, sandbox,
-                s.intIn("ui.refresh.millis", 2000, 100, 60_000));
+                s.intIn("ui.refresh.millis", 2000, 100, 60_000), List.copyOf(warnings));
     }
 
-    private static String url(String key, String value, String... schemes) {
+    private static String url(String key, String value, boolean allowInsecure, String... schemes) {
         String v = value == null ? "" : value.trim();
         if (v.isEmpty()) {
             return "";
         }
+        String allowed = String.join("://, ", schemes) + "://";
+        boolean schemeOk = false;
         for (String scheme : schemes) {
-            if (v.toLowerCase(Locale.ROOT).startsWith(scheme + "://")) {
-                return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
-            }
+            schemeOk |= v.toLowerCase(Locale.ROOT).startsWith(scheme + "://");
         }
-        throw new ConfigException(key + " = '" + Secrets.redact(v) + "' is not a URL; it must start with "
-                + String.join("://, ", schemes) + "://");
+        if (!schemeOk) {
+            throw new ConfigException(key + " = '" + Secrets.redact(v) + "' is not a URL; it must start with " + allowed);
+        }
+        try {
+            URI u = new URI(v);
+            if (u.getHost() == null || u.getHost().isBlank()) {
+                throw new URISyntaxException(v, "no host name");
+            }
+        } catch (URISyntaxException e) {
+            throw new ConfigException(key + " = '" + Secrets.redact(v) + "' is not a valid URL (" + Secrets.redact(e.getReason())
+                    + "); write it as " + schemes[schemes.length - 1] + "://host[:port][/path]");
+        }
+        TransportRule.check(key, v, allowInsecure);
+        return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
     }
 
     private static String product(String v) {
