@@ -65,6 +65,10 @@ final class Rest {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    Response post(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     Response postJson(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
