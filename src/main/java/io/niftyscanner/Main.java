@@ -1,7 +1,7 @@
 package io.niftyscanner;
 
 import io.niftyscanner.app.Cli;
-import org.slf4j.LoggerFactory;
+import io.niftyscanner.app.UncaughtFailures;
 
 /**
  * Entry point of {@code ./scanner}: no arguments (or {@code gui}) opens the desktop app, anything else is a
@@ -11,9 +11,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        // the JVM's own report of an uncaught exception would print the chain to stderr unmasked; the log masks it
-        Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
-                LoggerFactory.getLogger(Main.class).error("uncaught exception in thread {}", thread.getName(), e));
+        UncaughtFailures.install();
         if (args.length == 0 || args[0].equals("gui")) {
             io.niftyscanner.ui.ScannerApp.launchApp(args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length));
             return;

@@ -2,10 +2,9 @@ package io.niftyscanner.app;
 
 import io.niftyscanner.config.ConfigLoader;
 import io.niftyscanner.config.Credentials;
-import io.niftyscanner.config.Escaping;
+import io.niftyscanner.config.EndpointUrls;
 import io.niftyscanner.config.ScannerConfig;
 import io.niftyscanner.config.Secrets;
-import io.niftyscanner.config.TransportRule;
 import io.niftyscanner.kite.KiteException;
 import io.niftyscanner.kite.KiteHttp;
 import io.niftyscanner.kite.KiteLogin;
@@ -72,12 +71,9 @@ public final class LoginCommand implements Command {
             String env = ctx.env().getOrDefault("KITE_LOGIN_URL", "");
             loginUrl = !env.isBlank() ? env : !config.kite().restUrl().isEmpty() ? config.kite().restUrl() : KiteLogin.KITE_LOGIN_BASE;
         }
-        String lower = loginUrl.trim().toLowerCase(java.util.Locale.ROOT);
-        if (!lower.startsWith("https://") && !lower.startsWith("http://")) {
-            throw new UsageException("the login page must be an http:// or https:// URL, not '" + Escaping.value(loginUrl) + "'");
-        }
-        // the login page is where the user types the Kite password: clear text only to this machine
-        TransportRule.check("the login page (--login-url / KITE_LOGIN_URL)", loginUrl, config.kite().allowInsecure());
+        // the login page is where the user types the Kite password: the same rules as the Kite URLs, clear text only here
+        loginUrl = EndpointUrls.validate("the login page (--login-url / KITE_LOGIN_URL)", loginUrl, EndpointUrls.Kind.REST,
+                config.kite().allowInsecure());
         KiteRestClient rest = new KiteRestClient(KiteHttp.shared(), config.kite().restUrl(),
                 new KiteSession(creds.apiKey(), ""));
         KiteLogin login = new KiteLogin(rest, Clock.systemUTC(), ctx.out()::println, browser);

@@ -1,5 +1,7 @@
 package io.niftyscanner.config;
 
+import io.niftyscanner.market.SessionCalendar;
+import io.niftyscanner.market.SpecialSession;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,7 +24,13 @@ public record ScannerConfig(
         Kite kite,
         Sandbox sandbox,
         int uiRefreshMillis,
+        List<SpecialSession> specialSessions,
         List<String> warnings) {
+
+    /** The NSE calendar: weekdays minus {@link #holidays()}, plus {@link #specialSessions()}. */
+    public SessionCalendar calendar() {
+        return new SessionCalendar(holidays, specialSessions);
+    }
 
     /** Data feed settings. {@code reconnectMaxAttempts} 0 means unlimited. */
     public record Feed(DataMode mode, int pollIntervalSeconds, List<TimeWindow> hybridStreamWindows,
@@ -46,7 +54,7 @@ public record ScannerConfig(
     /**
      * Where Kite is. Empty URLs mean: Kite's real endpoints when credentials exist, the embedded sandbox otherwise.
      * {@code allowInsecure} is {@code kite.allow_insecure}: http/ws to hosts other than this machine (see
-     * {@link TransportRule}).
+     * {@link EndpointUrls}).
      */
     public record Kite(Credentials credentials, String restUrl, String wsUrl, boolean allowInsecure) {
         public static final String REAL_REST_URL = "https://api.kite.trade";
@@ -76,10 +84,11 @@ public record ScannerConfig(
         m.put("instruments.file", String.valueOf(paths.instruments()));
         m.put("constituents.file", String.valueOf(paths.constituents()));
         m.put("holidays", holidays.toString());
+        m.put("special.sessions", specialSessions.toString());
         m.put("kite.credentials", kite.credentials().toString());
         m.put("kite.rest.url", kite.restUrl().isEmpty() ? "(default)" : Secrets.redact(kite.restUrl()));
         m.put("kite.ws.url", kite.wsUrl().isEmpty() ? "(default)" : Secrets.redact(kite.wsUrl()));
-        m.put(TransportRule.ALLOW_INSECURE_KEY, String.valueOf(kite.allowInsecure()));
+        m.put(EndpointUrls.ALLOW_INSECURE_KEY, String.valueOf(kite.allowInsecure()));
         m.put("sandbox", sandbox.toString());
         m.put("ui.refresh.millis", String.valueOf(uiRefreshMillis));
         return m;

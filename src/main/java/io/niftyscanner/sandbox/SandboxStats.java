@@ -21,6 +21,7 @@ final class SandboxStats {
     final AtomicLong malformedSent = new AtomicLong();
     final AtomicLong orderUpdatesSent = new AtomicLong();
     final AtomicLong ordersPlaced = new AtomicLong();
+    final AtomicLong orderResponsesDropped = new AtomicLong();
     /** Requests and handshakes refused by {@link RequestGuard} (foreign Host or Origin, non-JSON control POST). */
     final AtomicLong refused = new AtomicLong();
 

@@ -2,13 +2,14 @@ package io.niftyscanner.arch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.niftyscanner.config.Credentials;
 import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** No record that holds a secret prints it: each one declares its own toString (records' default prints every field). */
@@ -20,9 +21,15 @@ class SecretRecordsTest {
     void everyRecordWithASecretComponentDeclaresToString() throws Exception {
         List<String> secretRecords = new ArrayList<>();
         List<String> offenders = new ArrayList<>();
-        for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.niftyscanner")) {
-            Class<?> type = Class.forName(c.getName(), false, getClass().getClassLoader());
+        Path classes = Path.of(Credentials.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> names;
+        try (Stream<Path> files = Files.walk(classes)) {
+            names = files.map(f -> classes.relativize(f).toString()).filter(n -> n.endsWith(".class"))
+                    .map(n -> n.substring(0, n.length() - ".class".length()).replace(java.io.File.separatorChar, '.')).toList();
+        }
+        assertThat(names).as("the production classes were found").contains("io.niftyscanner.config.Credentials");
+        for (String name : names) {
+            Class<?> type = Class.forName(name, false, getClass().getClassLoader());
             if (!type.isRecord()) {
                 continue;
             }

@@ -9,8 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** http:// and ws:// only to this machine; anything else https/wss, or kite.allow_insecure with a warning. */
-class TransportRuleTest {
+/** EndpointUrls' transport step: http:// and ws:// only to this machine; else https/wss, or kite.allow_insecure with a warning. */
+class ClearTextUrlsTest {
     @TempDir
     Path dir;
 
@@ -56,23 +56,14 @@ class TransportRuleTest {
     }
 
     @Test
-    void aUrlThatIsNotOneIsRefusedWithoutRepeatingSecrets() {
-        assertThatThrownBy(() -> load(Map.of("KITE_WS_URL", "ws://host name/?access_token=abcdefgh12345678")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("not a valid URL")
-                .hasMessageNotContaining("abcdefgh12345678");
-        assertThatThrownBy(() -> load(Map.of("KITE_REST_URL", "http:///no-host"))).hasMessageContaining("no host name");
-        assertThatThrownBy(() -> load(Map.of("KITE_REST_URL", "ftp://127.0.0.1"))).hasMessageContaining("must start with http://, https://");
-    }
-
-    @Test
     void loopbackMeansThisMachineOnlyWithoutAskingDns() {
-        assertThat(TransportRule.isLoopback("127.0.0.1")).isTrue();
-        assertThat(TransportRule.isLoopback("127.255.255.254")).isTrue();
-        assertThat(TransportRule.isLoopback("LOCALHOST")).isTrue();
-        assertThat(TransportRule.isLoopback("[::1]")).isTrue();
-        assertThat(TransportRule.isLoopback("127.0.0.256")).isFalse();
-        assertThat(TransportRule.isLoopback("0.0.0.0")).isFalse();
-        assertThat(TransportRule.isLoopback("10.0.0.1")).isFalse();
-        assertThat(TransportRule.isLoopback("myhost")).isFalse();
+        assertThat(EndpointUrls.isLoopback("127.0.0.1")).isTrue();
+        assertThat(EndpointUrls.isLoopback("127.255.255.254")).isTrue();
+        assertThat(EndpointUrls.isLoopback("LOCALHOST")).isTrue();
+        assertThat(EndpointUrls.isLoopback("[::1]")).isTrue();
+        assertThat(EndpointUrls.isLoopback("127.0.0.256")).isFalse();
+        assertThat(EndpointUrls.isLoopback("0.0.0.0")).isFalse();
+        assertThat(EndpointUrls.isLoopback("10.0.0.1")).isFalse();
+        assertThat(EndpointUrls.isLoopback("myhost")).isFalse();
     }
 }
