@@ -7,13 +7,14 @@ import io.niftyscanner.config.ConfigLoader;
 import io.niftyscanner.config.ScannerConfig;
 import io.niftyscanner.config.Secrets;
 import io.niftyscanner.ui.main.MainController;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -22,24 +23,19 @@ import org.slf4j.LoggerFactory;
 /**
  * The desktop app. The window opens at once; the scanner (sandbox exchange when no Kite credentials are set, Kite
  * client, engine, feeds) starts on a background thread and the window attaches when it is running. Closing the window
- * (or Ctrl+C in the terminal) stops the scanner completely, also while it is still starting: a scanner that finishes
- * starting after the window closed is closed at once.
+ * (or Ctrl+C in the terminal) stops the scanner completely before the process exits, also while it is still starting:
+ * a scanner that finishes starting after the window closed is closed at once, and {@link #stop()} waits for that.
  */
 public final class ScannerApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(ScannerApp.class);
     private static final long STOP_WAIT_MILLIS = 60_000;
 
-    /** Starts a scanner session for a configuration (the real one, or a test's). */
-    interface Starter {
-        ScannerSession start(ScannerConfig config) throws Exception;
-    }
-
     private final Supplier<ScannerConfig> configSource;
-    private final Starter starter;
+    private final MainController.SessionStarter starter;
     private final Object lock = new Object();
-    private final Set<Thread> starting = ConcurrentHashMap.newKeySet(); // guarded by lock for adding
+    private final Set<Thread> starting = new HashSet<>(); // guarded by lock
+    private final List<ScannerSession> sessions = new ArrayList<>(); // guarded by lock
     private final Thread shutdownHook = new Thread(this::shutdown, "scanner-app-shutdown");
-    private ScannerSession session;
     private volatile boolean stopping;
     private MainController controller;
 
@@ -47,7 +43,8 @@ public final class ScannerApp extends Application {
         this(ConfigLoader::load, config -> ScannerRuntime.start(config, ScannerRuntime.Options.defaults(), null));
     }
 
-    ScannerApp(Supplier<ScannerConfig> configSource, Starter starter) {
+    /** For tests: another configuration and another way to start the session. */
+    ScannerApp(Supplier<ScannerConfig> configSource, MainController.SessionStarter starter) {
         this.configSource = configSource;
         this.starter = starter;
     }
@@ -59,71 +56,60 @@ public final class ScannerApp extends Application {
     @Override
     public void start(Stage stage) {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        ScannerConfig config;
+        ScannerConfig config = null;
+        String problem = null;
         try {
             config = configSource.get();
         } catch (ConfigException e) {
-            config = null;
-            showWindow(stage, null);
-            controller.startFailed("Configuration problem: " + Secrets.redact(e.getMessage()));
-            return;
+            problem = "Configuration problem: " + Secrets.redact(e.getMessage());
         }
-        showWindow(stage, config);
-        ScannerConfig cfg = config;
-        controller.setFetchWithoutSession(() -> {
-            java.util.List<String> lines = new java.util.ArrayList<>(io.niftyscanner.app.InstrumentTokensFetch.run(cfg));
-            lines.add("Starting the scanner with them…");
-            return lines;
-        }, () -> startSession(cfg));
-        Thread startThread = new Thread(() -> startSession(cfg), "scanner-start");
-        startThread.setDaemon(true);
-        startThread.start();
+        controller = new MainController(config);
+        controller.setSessionStarter(this::startSession);
+        showWindow(stage);
+        if (problem != null) {
+            controller.startFailed(problem);
+        } else {
+            controller.startSession();
+        }
     }
 
-    private void showWindow(Stage stage, ScannerConfig config) {
-        controller = new MainController(config == null ? io.niftyscanner.config.DataMode.STREAM : config.feed().mode(),
-                config == null ? 2000 : config.uiRefreshMillis());
-        Scene scene = new Scene(controller.view().root(), 1200, 760);
+    private void showWindow(Stage stage) {
+        Scene scene = new Scene(controller.root(), 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(ScannerApp.class.getResource("scanner.css")).toExternalForm());
         stage.setTitle("NIFTY Scanner");
-        stage.setMinWidth(900);
-        stage.setMinHeight(560);
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
         stage.setScene(scene);
         stage.show();
     }
 
-    private void startSession(ScannerConfig config) {
+    /** Starts a session (off the FX thread) unless the app is stopping; one that ends its start after that is closed. */
+    private ScannerSession startSession(ScannerConfig config) throws Exception {
         synchronized (lock) {
             if (stopping) {
-                return;
+                throw new CancellationException("the window was closed");
             }
             starting.add(Thread.currentThread());
         }
         try {
-            ScannerSession rt = starter.start(config);
+            ScannerSession s = starter.start(config);
             boolean keep;
             synchronized (lock) {
                 keep = !stopping;
                 if (keep) {
-                    session = rt;
+                    sessions.add(s);
                 }
             }
             if (!keep) {
                 LOG.info("the window closed while the scanner was starting: stopping it");
-                rt.close();
-                return;
+                s.close();
+                throw new CancellationException("the window was closed while the scanner was starting");
             }
-            Platform.runLater(() -> controller.attach(rt));
-        } catch (Exception e) {
-            if (stopping) {
-                LOG.info("scanner start abandoned: the window closed ({})", e.toString());
-                return;
-            }
-            LOG.error("scanner could not start", e);
-            String msg = Secrets.redact(String.valueOf(e.getMessage()));
-            Platform.runLater(() -> controller.startFailed("Could not start: " + msg));
+            return s;
         } finally {
-            starting.remove(Thread.currentThread());
+            synchronized (lock) {
+                starting.remove(Thread.currentThread());
+            }
         }
     }
 
@@ -136,7 +122,7 @@ public final class ScannerApp extends Application {
     @Override
     public void stop() {
         if (controller != null) {
-            controller.detach();
+            controller.close();
         }
         shutdown();
         try {
@@ -146,18 +132,18 @@ public final class ScannerApp extends Application {
         }
     }
 
-    /** Closes the session, then waits (bounded) for starts under way, which close what they start. */
+    /** Closes every session this app started, then waits (bounded) for starts under way, which close what they start. */
     private void shutdown() {
-        ScannerSession s;
+        List<ScannerSession> open;
         List<Thread> stillStarting;
         synchronized (lock) {
             stopping = true;
-            s = session;
-            session = null;
+            open = new ArrayList<>(sessions);
+            sessions.clear();
             stillStarting = List.copyOf(starting);
         }
-        if (s != null) {
-            s.close();
+        for (ScannerSession s : open) {
+            s.close(); // a second close (the controller's) does nothing
         }
         long deadline = System.nanoTime() + STOP_WAIT_MILLIS * 1_000_000L;
         for (Thread t : stillStarting) {
