@@ -33,7 +33,7 @@ public final class ScannerApp extends Application {
     private final Supplier<ScannerConfig> configSource;
     private final MainController.SessionStarter starter;
     private final Object lock = new Object();
-    private final Set<Thread> starting = new HashSet<>(); // guarded by lock
+    private final Set<Thread> starting = new HashSet<>(); // starts under way; guarded by lock
     private final List<ScannerSession> sessions = new ArrayList<>(); // guarded by lock
     private final Thread shutdownHook = new Thread(this::shutdown, "scanner-app-shutdown");
     private volatile boolean stopping;
@@ -109,6 +109,7 @@ public final class ScannerApp extends Application {
         } finally {
             synchronized (lock) {
                 starting.remove(Thread.currentThread());
+                lock.notifyAll();
             }
         }
     }
@@ -135,26 +136,28 @@ public final class ScannerApp extends Application {
     /** Closes every session this app started, then waits (bounded) for starts under way, which close what they start. */
     private void shutdown() {
         List<ScannerSession> open;
-        List<Thread> stillStarting;
         synchronized (lock) {
             stopping = true;
             open = new ArrayList<>(sessions);
             sessions.clear();
-            stillStarting = List.copyOf(starting);
         }
         for (ScannerSession s : open) {
             s.close(); // a second close (the controller's) does nothing
         }
         long deadline = System.nanoTime() + STOP_WAIT_MILLIS * 1_000_000L;
-        for (Thread t : stillStarting) {
-            try {
-                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000L));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (t.isAlive()) {
-                LOG.error("the scanner was still starting {} s after the window closed", STOP_WAIT_MILLIS / 1000);
+        synchronized (lock) {
+            while (!starting.isEmpty()) {
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    LOG.error("the scanner was still starting {} s after the window closed", STOP_WAIT_MILLIS / 1000);
+                    return;
+                }
+                try {
+                    lock.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
