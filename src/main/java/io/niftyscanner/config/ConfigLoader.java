@@ -94,7 +94,13 @@ public final class ConfigLoader {
                 s.intIn("strategy.warmup.days", 5, 1, 60));
 
         ScannerConfig.Alerts alerts = new ScannerConfig.Alerts(s.bool("alerts.sound", true),
-                s.bool("alerts.notification", true), s.intIn("alerts.cooldown.seconds", 0, 0, 86_400));
+                s.bool("alerts.notification", true), s.intIn("alerts.cooldown.seconds", 0, 0, 86_400),
+                new ScannerConfig.Telegram(s.bool("alerts.telegram", true),
+                        url("alerts.telegram.api.url", s.text("alerts.telegram.api.url", "https://api.telegram.org"), "https", "http"),
+                        env.get("TELEGRAM_BOT_TOKEN"), env.get("TELEGRAM_CHAT_ID")),
+                webhookUrl(env.getOrDefault("ALERTS_WEBHOOK_URL", s.text("alerts.webhook.url", ""))),
+                s.intIn("alerts.http.attempts", 4, 1, 10),
+                s.intIn("alerts.http.timeout.seconds", 10, 1, 120));
 
         ScannerConfig.Orders orders = new ScannerConfig.Orders(s.bool("orders.auto", false), s.bool("orders.live", false),
                 s.intIn("orders.quantity", 1, 1, 1_000_000),
@@ -137,6 +143,16 @@ public final class ConfigLoader {
         }
         throw new ConfigException(key + " = '" + Secrets.redact(v) + "' is not a URL; it must start with "
                 + String.join("://, ", schemes) + "://");
+    }
+
+    /** Like {@link #url}, but never shows the value: a webhook's path is often its secret. */
+    private static String webhookUrl(String value) {
+        try {
+            return url("alerts.webhook.url", value, "https", "http");
+        } catch (ConfigException e) {
+            throw new ConfigException("alerts.webhook.url (or ALERTS_WEBHOOK_URL) is not a URL; it must start with https:// or"
+                    + " http://, e.g. https://hooks.example.com/alerts");
+        }
     }
 
     private static String product(String v) {
