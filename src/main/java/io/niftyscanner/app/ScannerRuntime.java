@@ -95,6 +95,7 @@ public final class ScannerRuntime implements ScannerSession {
     private final SessionCalendar calendar;
     private final Deque<Signal> signals = new ArrayDeque<>();
     private final Events events;
+    private final AutoCloseable uncaughtRegistration;
 
     private ScannerRuntime(Builder b) {
         this.config = b.config;
@@ -122,10 +123,13 @@ public final class ScannerRuntime implements ScannerSession {
                         : new PollingFeed(rest, instruments, pollMillis, calendar, clock, sink, reporter),
                 engine, clock, calendar, new HybridSchedule(config.feed().hybridStreamWindows()), repairer,
                 b.options.mode() != null ? b.options.mode() : config.feed().mode(), events::onStatus);
+        this.uncaughtRegistration = UncaughtFailures.register((thread, error) ->
+                supervisor.reportFailure("the thread '" + thread.getName() + "'", error, null));
     }
 
     /** Starts everything; returns once the feed is starting (warm-up continues in the background). */
     public static ScannerRuntime start(ScannerConfig config, Options options, Events events) throws IOException {
+        UncaughtFailures.install();
         Builder b = new Builder(config, options, events);
         b.instruments = InstrumentTokensFile.load(config.paths().instruments());
         if (b.instruments.isEmpty()) {
@@ -297,6 +301,11 @@ public final class ScannerRuntime implements ScannerSession {
 
     @Override
     public void close() {
+        try {
+            uncaughtRegistration.close();
+        } catch (Exception e) {
+            LOG.warn("unregistering the failure handler: {}", e.toString());
+        }
         supervisor.close();
         repairer.close();
         engine.close();
@@ -318,7 +327,8 @@ public final class ScannerRuntime implements ScannerSession {
             try {
                 write.run();
             } catch (RuntimeException e) {
-                LOG.error("journal: could not {}: {}", what, e.getMessage());
+                supervisor.reportFailure("the journal (while it tried to " + what + ")", e, "What is shown is not all saved: check"
+                        + " the disk and " + journal.file() + ", then press Reconnect; " + "details in logs/scanner.log.");
             }
         });
     }

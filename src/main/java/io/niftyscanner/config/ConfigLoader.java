@@ -120,8 +120,8 @@ public final class ConfigLoader {
         Set<LocalDate> holidays = s.get("holidays", "", ConfigLoader::dates, "comma-separated dates, e.g. 2026-01-26,2026-12-25");
 
         Credentials creds = new Credentials(env.get("ZERODHA_API_KEY"), env.get("ZERODHA_API_SECRET"), env.get("ZERODHA_ACCESS_TOKEN"));
-        String rest = url("KITE_REST_URL", env.getOrDefault("KITE_REST_URL", s.text("kite.rest.url", "")), "http", "https");
-        String ws = url("KITE_WS_URL", env.getOrDefault("KITE_WS_URL", s.text("kite.ws.url", "")), "ws", "wss");
+        String rest = endpoint(env, "KITE_REST_URL", s, "kite.rest.url", EndpointUrls.Kind.REST);
+        String ws = endpoint(env, "KITE_WS_URL", s, "kite.ws.url", EndpointUrls.Kind.WEBSOCKET);
         ScannerConfig.Kite kite = new ScannerConfig.Kite(creds, rest, ws);
 
         ScannerConfig.Sandbox sandbox = new ScannerConfig.Sandbox(s.doubleIn("sandbox.speed", 1.0, 0.01, 10_000),
@@ -131,18 +131,13 @@ public final class ConfigLoader {
                 s.intIn("ui.refresh.millis", 2000, 100, 60_000));
     }
 
-    private static String url(String key, String value, String... schemes) {
-        String v = value == null ? "" : value.trim();
-        if (v.isEmpty()) {
-            return "";
+    /** The environment (or .env) wins over the properties file; the message names where the bad value came from. */
+    private static String endpoint(Map<String, String> env, String envKey, Source s, String propertyKey, EndpointUrls.Kind kind) {
+        String fromEnv = env.get(envKey);
+        if (fromEnv != null) {
+            return EndpointUrls.validate(envKey, fromEnv, kind);
         }
-        for (String scheme : schemes) {
-            if (v.toLowerCase(Locale.ROOT).startsWith(scheme + "://")) {
-                return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
-            }
-        }
-        throw new ConfigException(key + " = '" + Secrets.redact(v) + "' is not a URL; it must start with "
-                + String.join("://, ", schemes) + "://");
+        return EndpointUrls.validate(s.file + ": " + propertyKey, s.text(propertyKey, ""), kind);
     }
 
     /** Like {@link #url}, but never shows the value: a webhook's path is often its secret. */

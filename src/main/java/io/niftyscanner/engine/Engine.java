@@ -33,6 +33,8 @@ public final class Engine implements AutoCloseable {
     private final AtomicLong failures = new AtomicLong();
     private volatile EngineSnapshot snapshot = EngineSnapshot.EMPTY;
     private volatile boolean closing;
+    private volatile Throwable death;
+    private volatile Consumer<Throwable> deathListener = t -> {};
 
     public Engine(EngineCore core) {
         this(core, DEFAULT_QUEUE_CAPACITY, 250);
@@ -67,7 +69,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private boolean enqueue(Object item) {
-        if (closing || !queue.offer(item)) {
+        if (closing || death != null || !queue.offer(item)) {
             long n = dropped.incrementAndGet();
             if (Long.bitCount(n) == 1) {
                 LOG.warn("engine queue full or closed: {} items dropped so far", n);
@@ -101,6 +103,16 @@ public final class Engine implements AutoCloseable {
 
     public int queueSize() {
         return queue.size();
+    }
+
+    /** Why the engine thread stopped on its own (an Error or an exception that escaped its loop); null while it is sound. */
+    public Throwable death() {
+        return death;
+    }
+
+    /** Called once, on the dying engine thread, if the engine stops on its own. Set it before {@link #start()}. */
+    public void onDeath(Consumer<Throwable> listener) {
+        this.deathListener = listener;
     }
 
     private void run() {
@@ -138,8 +150,22 @@ public final class Engine implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Throwable e) {
+            died(e);
         } finally {
-            snapshot = core.snapshot();
+            if (death == null) {
+                snapshot = core.snapshot();
+            }
+        }
+    }
+
+    private void died(Throwable e) {
+        death = e;
+        LOG.error("the engine thread died; candles, indicators and signals stop updating", e);
+        try {
+            deathListener.accept(e);
+        } catch (RuntimeException listenerFailure) {
+            LOG.error("engine death listener failed", listenerFailure);
         }
     }
 

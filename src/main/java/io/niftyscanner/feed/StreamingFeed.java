@@ -66,7 +66,9 @@ public final class StreamingFeed implements MarketFeed, KiteTickerListener {
             if (gapFrom == 0) {
                 gapFrom = lastKnownMarketTime();
             }
-            ticker.close();
+            if (ticker != null) {
+                ticker.close();
+            }
             reporter.reconnecting(STREAM, 1, 0, "reconnect requested");
             open();
         }

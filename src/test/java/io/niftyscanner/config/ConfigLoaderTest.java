@@ -72,7 +72,7 @@ class ConfigLoaderTest {
         String secret = "s3cr3t-api-secret-value";
         String token = "AccessTokenValue987654";
         ScannerConfig c = ConfigLoader.load(dir, Map.of("ZERODHA_API_KEY", "key1", "ZERODHA_API_SECRET", secret,
-                "ZERODHA_ACCESS_TOKEN", token, "KITE_REST_URL", "http://127.0.0.1:9/?access_token=" + token), Map.of());
+                "ZERODHA_ACCESS_TOKEN", token, "KITE_WS_URL", "ws://127.0.0.1:9/?access_token=" + token), Map.of());
         String dump = c.dump().toString() + c.kite().credentials();
         assertThat(dump).doesNotContain(secret).doesNotContain(token).contains("key1");
     }
@@ -84,6 +84,47 @@ class ConfigLoaderTest {
         ScannerConfig c = ConfigLoader.load(dir, Map.of("KITE_REST_URL", "http://127.0.0.1:8700/"), Map.of());
         assertThat(c.kite().restUrl()).isEqualTo("http://127.0.0.1:8700");
         assertThat(c.kite().useSandbox()).isFalse();
+    }
+
+    @Test
+    void aBadEndpointUrlStopsTheLoadNamingTheKeyTheMaskedValueAndWhatIsAllowed() throws Exception {
+        // each of these passed the old prefix check and failed later, on a background thread
+        Map<String, String> bad = Map.of(
+                "ws://127.0.0.1:87 01", "contains a space at position 18",
+                "ws://", "not a URL",
+                "ws:127.0.0.1", "no host",
+                "ws://my_host:8701", "not a host name",
+                "ws://127.0.0.1:70000", "port 70000",
+                "ws://user:pw@127.0.0.1:8701", "user name or password",
+                "ws://127.0.0.1:8701/#x", "fragment",
+                "wss://ws example/?access_token=SeCrEtToKeN123", "contains a space",
+                "http://127.0.0.1:8701", "scheme 'http' is not allowed");
+        for (Map.Entry<String, String> e : bad.entrySet()) {
+            assertThatThrownBy(() -> ConfigLoader.load(dir, Map.of("KITE_WS_URL", e.getKey()), Map.of()))
+                    .as(e.getKey()).isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("KITE_WS_URL = '")
+                    .hasMessageContaining(e.getValue())
+                    .hasMessageContaining("Allowed: wss://HOST[:PORT][/PATH] or ws://HOST[:PORT][/PATH]")
+                    .satisfies(x -> assertThat(x.getMessage()).doesNotContain("SeCrEtToKeN123"));
+        }
+        assertThatThrownBy(() -> ConfigLoader.load(dir, Map.of("KITE_REST_URL", "https://api.example/?access_token=SeCrEtToKeN123"),
+                Map.of())).hasMessageContaining("KITE_REST_URL = 'https://api.example/?access_token=****'").hasMessageContaining("query");
+        assertThatThrownBy(() -> ConfigLoader.load(dir, Map.of("KITE_REST_URL", "ftp://files.example"), Map.of()))
+                .hasMessageContaining("KITE_REST_URL = 'ftp://files.example'").hasMessageContaining("scheme 'ftp'")
+                .hasMessageContaining("https://HOST[:PORT][/PATH] or http://HOST[:PORT][/PATH], e.g. https://api.kite.trade");
+
+        Files.writeString(dir.resolve(".env"), "KITE_REST_URL=https://api.example .com\n");
+        assertThatThrownBy(() -> ConfigLoader.load(dir, Map.of(), Map.of()))
+                .as("from .env").hasMessageStartingWith("KITE_REST_URL = 'https://api.example .com'");
+        Files.delete(dir.resolve(".env"));
+        properties("kite.ws.url = wss://ws example\n");
+        assertThatThrownBy(() -> ConfigLoader.load(dir, Map.of(), Map.of()))
+                .hasMessageStartingWith("config/scanner.properties: kite.ws.url = 'wss://ws example'");
+
+        ScannerConfig ok = ConfigLoader.load(dir, Map.of("KITE_WS_URL", "WSS://ws.kite.trade/", "KITE_REST_URL", "https://api.kite.trade/v3"),
+                Map.of());
+        assertThat(ok.kite().wsUrl()).isEqualTo("WSS://ws.kite.trade");
+        assertThat(ok.kite().restUrl()).isEqualTo("https://api.kite.trade/v3");
     }
 
     @Test
