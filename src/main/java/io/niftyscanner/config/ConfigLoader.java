@@ -96,7 +96,8 @@ public final class ConfigLoader {
         ScannerConfig.Alerts alerts = new ScannerConfig.Alerts(s.bool("alerts.sound", true),
                 s.bool("alerts.notification", true), s.intIn("alerts.cooldown.seconds", 0, 0, 86_400),
                 new ScannerConfig.Telegram(s.bool("alerts.telegram", true),
-                        url("alerts.telegram.api.url", s.text("alerts.telegram.api.url", "https://api.telegram.org"), "https", "http"),
+                        EndpointUrls.validate(s.file + ": alerts.telegram.api.url", s.text("alerts.telegram.api.url", "https://api.telegram.org"),
+                                EndpointUrls.Kind.ALERT),
                         env.get("TELEGRAM_BOT_TOKEN"), env.get("TELEGRAM_CHAT_ID")),
                 webhookUrl(env.getOrDefault("ALERTS_WEBHOOK_URL", s.text("alerts.webhook.url", ""))),
                 s.intIn("alerts.http.attempts", 4, 1, 10),
@@ -140,13 +141,14 @@ public final class ConfigLoader {
         return EndpointUrls.validate(s.file + ": " + propertyKey, s.text(propertyKey, ""), kind);
     }
 
-    /** Like {@link #url}, but never shows the value: a webhook's path is often its secret. */
+    /** Validated like every endpoint, but the message never shows the path: a webhook's path is often its secret. */
     private static String webhookUrl(String value) {
         try {
-            return url("alerts.webhook.url", value, "https", "http");
+            return EndpointUrls.validate("alerts.webhook.url (or ALERTS_WEBHOOK_URL)", value, EndpointUrls.Kind.ALERT);
         } catch (ConfigException e) {
-            throw new ConfigException("alerts.webhook.url (or ALERTS_WEBHOOK_URL) is not a URL; it must start with https:// or"
-                    + " http://, e.g. https://hooks.example.com/alerts");
+            String shown = Secrets.redact(value.trim());
+            String origin = Secrets.urlOrigin(value);
+            throw new ConfigException(e.getMessage().replace(shown, origin.startsWith("(") ? "****" : origin + "/****"));
         }
     }
 
