@@ -48,8 +48,10 @@ class WindowAlertsTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop(FxRobot robot) {
         service.close();
+        robot.interact(() -> new java.util.ArrayList<>(javafx.stage.Window.getWindows()).stream()
+                .filter(w -> w instanceof javafx.stage.PopupWindow).forEach(javafx.stage.Window::hide));
     }
 
     private static Signal signal(String symbol, long token, Side side) {
@@ -64,12 +66,21 @@ class WindowAlertsTest {
         robot.interact(() -> WindowAlerts.install(service, stage, controller.view().root()));
         AlertEvent e = service.onSignal(signal("RELIANCE", 738561, Side.BUY));
         assertThat(e.channels()).containsExactly("window");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".notification-bar .title").tryQuery().isPresent());
-        Label title = robot.lookup(".notification-bar .title").queryAs(Label.class);
-        assertThat(title.getText()).isEqualTo("BUY RELIANCE at 2456.10");
-        Node arrow = robot.lookup(".alert-buy").query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> titles(robot).contains("BUY RELIANCE at 2456.10"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".notification-bar .alert-buy").tryQuery().isPresent());
+        Node arrow = robot.lookup(".notification-bar .alert-buy").query();
         assertThat(((Label) arrow).getText()).isEqualTo("▲");
-        assertThat(robot.lookup(".notification-bar").queryAll()).hasSize(1);
+        assertThat(labels(robot)).contains("EMA9 crossed above EMA21, RSI14 in [50,70]\nRSI 56.3 · stop 2441.10 · target 2486.10\ncandle 10:25 IST");
+    }
+
+    /** The text of every label in the notifications on screen. */
+    private static java.util.List<String> labels(FxRobot robot) {
+        return robot.lookup(".notification-bar .label").queryAll().stream().filter(n -> n instanceof Label)
+                .map(n -> ((Label) n).getText()).toList();
+    }
+
+    private static java.util.List<String> titles(FxRobot robot) {
+        return robot.lookup(".notification-bar .title").queryAllAs(Label.class).stream().map(Label::getText).toList();
     }
 
     @Test
@@ -108,8 +119,7 @@ class WindowAlertsTest {
             }
         });
         robot.interact(() -> WindowAlerts.install(service, stage, controller.view().root()));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".notification-bar .title").tryQuery().isPresent());
-        assertThat(robot.lookup(".notification-bar .label").queryAllAs(Label.class)).extracting(Label::getText)
-                .contains("Alerts", "no audio output device: alerts make no sound");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> labels(robot).contains("no audio output device: alerts make no sound"));
+        assertThat(titles(robot)).contains("Alerts");
     }
 }
