@@ -108,7 +108,7 @@ public final class ScannerRuntime implements ScannerSession {
         this.journalWriter = b.journalWriter;
         this.events = b.events;
         this.clock = b.clock;
-        this.calendar = new SessionCalendar(config.holidays());
+        this.calendar = config.calendar();
         StrategyParams params = EngineParams.from(config);
         this.engine = new Engine(new EngineCore(instruments, params, new Listener(), calendar, IndicatorSets.incremental(params)));
         this.repairer = new GapRepairer(rest, instruments, engine, JournalAdapters.gapLog(journal, Clock.systemUTC()), clock,

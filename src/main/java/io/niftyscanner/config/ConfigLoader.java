@@ -1,5 +1,6 @@
 package io.niftyscanner.config;
 
+import io.niftyscanner.market.SpecialSession;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -119,6 +121,8 @@ public final class ConfigLoader {
                 envFile);
 
         Set<LocalDate> holidays = s.get("holidays", "", ConfigLoader::dates, "comma-separated dates, e.g. 2026-01-26,2026-12-25");
+        List<SpecialSession> specialSessions = s.get("special.sessions", "", ConfigLoader::specialSessions,
+                "comma-separated DATE HH:MM-HH:MM (IST), close after open, e.g. 2026-11-08 18:00-19:15");
 
         Credentials creds = new Credentials(env.get("ZERODHA_API_KEY"), env.get("ZERODHA_API_SECRET"), env.get("ZERODHA_ACCESS_TOKEN"));
         String rest = endpoint(env, "KITE_REST_URL", s, "kite.rest.url", EndpointUrls.Kind.REST);
@@ -129,7 +133,7 @@ public final class ConfigLoader {
                 s.longValue("sandbox.seed", 42L), s.text("sandbox.start", ""));
 
         return new ScannerConfig(feed, strategy, alerts, orders, paths, holidays, kite, sandbox,
-                s.intIn("ui.refresh.millis", 2000, 100, 60_000));
+                s.intIn("ui.refresh.millis", 2000, 100, 60_000), specialSessions);
     }
 
     /** The environment (or .env) wins over the properties file; the message names where the bad value came from. */
@@ -158,6 +162,23 @@ public final class ConfigLoader {
             throw new IllegalArgumentException("unknown product");
         }
         return p;
+    }
+
+    private static List<SpecialSession> specialSessions(String v) {
+        List<SpecialSession> out = new ArrayList<>();
+        for (String part : v.split(",")) {
+            String p = part.trim();
+            if (p.isEmpty()) {
+                continue;
+            }
+            String[] dateAndWindow = p.split("\\s+");
+            if (dateAndWindow.length != 2) {
+                throw new IllegalArgumentException("'" + p + "' is not DATE HH:MM-HH:MM");
+            }
+            TimeWindow w = TimeWindow.parseList(dateAndWindow[1]).get(0);
+            out.add(new SpecialSession(LocalDate.parse(dateAndWindow[0]), w.start(), w.end()));
+        }
+        return List.copyOf(out);
     }
 
     private static Set<LocalDate> dates(String v) {

@@ -327,7 +327,7 @@ public final class FeedSupervisor implements AutoCloseable {
             boolean open = clock.knowsExchangeTime() || quiet ? calendar.inSession(clock.now()) : true;
             if (state == FeedState.LIVE && !open) {
                 state = FeedState.MARKET_CLOSED;
-                nextOpenMillis = calendar.nextOpen(Instant.ofEpochMilli(clock.wallMillis())).toEpochMilli();
+                nextOpenMillis = calendar.nextOpen(Instant.ofEpochMilli(clock.now())).toEpochMilli();
                 message = "";
                 publish(true);
             } else if (state == FeedState.MARKET_CLOSED && open) {
@@ -425,7 +425,7 @@ public final class FeedSupervisor implements AutoCloseable {
         @Override
         public void onTick(Tick tick) {
             long t = tick.exchangeTimeMillis();
-            if (t > 0 && calendar.inSession(t) && first.compareAndSet(true, false)) {
+            if (t > 0 && calendar.inRegularSession(t) && first.compareAndSet(true, false)) {
                 long bucket = SessionCalendar.bucketStart(t, Timeframe.FIVE_MINUTES);
                 if (t - bucket > JOIN_TOLERANCE_MILLIS) {
                     // joined after the bucket began: its open, high and low may be missing until the exchange's candle replaces it
@@ -452,7 +452,7 @@ public final class FeedSupervisor implements AutoCloseable {
                 nextTryMillis = 0;
                 if (clock.knowsExchangeTime() && !calendar.inSession(clock.now())) {
                     state = FeedState.MARKET_CLOSED;
-                    nextOpenMillis = calendar.nextOpen(Instant.ofEpochMilli(clock.wallMillis())).toEpochMilli();
+                    nextOpenMillis = calendar.nextOpen(Instant.ofEpochMilli(clock.now())).toEpochMilli();
                 } else {
                     state = FeedState.LIVE;
                 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,8 +37,36 @@ class ConfigLoaderTest {
     @Test
     void theShippedPropertiesFileIsValid() {
         ScannerConfig c = ConfigLoader.load(Path.of("").toAbsolutePath(), Map.of(), Map.of());
-        assertThat(c.holidays()).contains(LocalDate.of(2026, 1, 26));
         assertThat(c.feed().mode()).isEqualTo(DataMode.STREAM);
+    }
+
+    @Test
+    void theShippedCalendarHasEveryWeekdayHolidayOf2026AndTheMuhuratSession() {
+        ScannerConfig c = ConfigLoader.load(Path.of("").toAbsolutePath(), Map.of(), Map.of());
+        // NSE's 2026 equity holiday circular as republished (docs/nse-calendar.md), weekend holidays left out
+        assertThat(c.holidays()).containsExactlyInAnyOrder(Stream.of("2026-01-15", "2026-01-26", "2026-03-03", "2026-03-26",
+                "2026-03-31", "2026-04-03", "2026-04-14", "2026-05-01", "2026-05-28", "2026-06-26", "2026-09-14", "2026-10-02",
+                "2026-10-20", "2026-11-10", "2026-11-24", "2026-12-25").map(LocalDate::parse).toArray(LocalDate[]::new));
+        assertThat(c.holidays()).allMatch(d -> d.getDayOfWeek().getValue() <= 5);
+        assertThat(c.specialSessions()).singleElement().satisfies(s -> {
+            assertThat(s.date()).isEqualTo(LocalDate.of(2026, 11, 8));
+            assertThat(s.date().getDayOfWeek()).isEqualTo(java.time.DayOfWeek.SUNDAY);
+            assertThat(s.open()).isBefore(s.close());
+        });
+        assertThat(c.calendar().hasSession(LocalDate.of(2026, 11, 8))).isTrue();
+    }
+
+    @Test
+    void specialSessionsAreParsedAndABadOneIsExplained() throws Exception {
+        properties("special.sessions = 2026-11-08 18:00-19:15, 2027-10-29 18:15-19:15\n");
+        ScannerConfig c = ConfigLoader.load(dir, Map.of(), Map.of());
+        assertThat(c.specialSessions()).hasToString("[2026-11-08 18:00-19:15, 2027-10-29 18:15-19:15]");
+        for (String bad : List.of("2026-11-08", "2026-11-08 19:15-18:00", "2026-13-08 18:00-19:00", "Sunday 18:00-19:00")) {
+            properties("special.sessions = " + bad + "\n");
+            assertThatThrownBy(() -> ConfigLoader.load(dir, Map.of(), Map.of())).as(bad)
+                    .hasMessageContaining("special.sessions = '" + bad + "'")
+                    .hasMessageContaining("DATE HH:MM-HH:MM (IST)");
+        }
     }
 
     @Test
