@@ -17,7 +17,12 @@ public enum FaultKind {
     SERVER_ERROR,
     /** Every current access token becomes invalid until a new session is generated. */
     EXPIRE_TOKEN,
-    /** Ends stall, malformed, rate_limit and server_error now. */
+    /**
+     * For the duration, POST /orders places the order and then closes the connection without an answer: the client
+     * cannot know whether its order exists (it does) until it reads the order book.
+     */
+    DROP_ORDER_RESPONSE,
+    /** Ends stall, malformed, rate_limit, server_error and drop_order_response now. */
     CLEAR;
 
     public String wireName() {
@@ -25,7 +30,7 @@ public enum FaultKind {
     }
 
     public boolean timed() {
-        return this == STALL || this == MALFORMED || this == RATE_LIMIT || this == SERVER_ERROR;
+        return this == STALL || this == MALFORMED || this == RATE_LIMIT || this == SERVER_ERROR || this == DROP_ORDER_RESPONSE;
     }
 
     public static Optional<FaultKind> parse(String s) {
