@@ -15,7 +15,7 @@ public final class WindowAlerts {
     /**
      * Call on the FX thread once the scanner runs. Adds the in-window channel to the service, shows what the service has
      * already had to say (no audio device, …) and anything it says later, and adds the Alerts menu to the window's menu
-     * bar when there is one.
+     * bar when there is one (replacing the menu of an earlier session).
      */
     public static WindowAlertChannel install(AlertService service, Window owner, Parent root) {
         WindowAlertChannel channel = new WindowAlertChannel(owner);
@@ -33,7 +33,8 @@ public final class WindowAlerts {
             }
         });
         Node bar = root.lookup(".menu-bar");
-        if (bar instanceof MenuBar menuBar && menuBar.getMenus().stream().noneMatch(m -> "alertsMenu".equals(m.getId()))) {
+        if (bar instanceof MenuBar menuBar) {
+            menuBar.getMenus().removeIf(m -> "alertsMenu".equals(m.getId()));
             menuBar.getMenus().add(AlertsMenu.build(service));
         }
         return channel;

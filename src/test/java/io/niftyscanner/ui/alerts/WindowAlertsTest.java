@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.niftyscanner.alerts.AlertEvent;
 import io.niftyscanner.alerts.AlertService;
-import io.niftyscanner.config.DataMode;
+import io.niftyscanner.config.ConfigLoader;
 import io.niftyscanner.market.Candle;
 import io.niftyscanner.market.CandleQuality;
 import io.niftyscanner.market.Side;
 import io.niftyscanner.market.Signal;
 import io.niftyscanner.ui.ScannerApp;
 import io.niftyscanner.ui.main.MainController;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,10 +38,10 @@ class WindowAlertsTest {
     private MainController controller;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws Exception {
         this.stage = stage;
-        controller = new MainController(DataMode.STREAM, 1000);
-        Scene scene = new Scene(controller.view().root(), 1100, 700);
+        controller = new MainController(ConfigLoader.load(Files.createTempDirectory("window-alerts"), Map.of(), Map.of()));
+        Scene scene = new Scene(controller.root(), 1100, 700);
         scene.getStylesheets().add(ScannerApp.class.getResource("scanner.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
@@ -63,7 +64,7 @@ class WindowAlertsTest {
 
     @Test
     void aSignalShowsAsANotificationInTheWindow(FxRobot robot) throws Exception {
-        robot.interact(() -> WindowAlerts.install(service, stage, controller.view().root()));
+        robot.interact(() -> WindowAlerts.install(service, stage, controller.root()));
         AlertEvent e = service.onSignal(signal("RELIANCE", 738561, Side.BUY));
         assertThat(e.channels()).containsExactly("window");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> titles(robot).contains("BUY RELIANCE at 2456.10"));
@@ -85,7 +86,7 @@ class WindowAlertsTest {
 
     @Test
     void theAlertsMenuMutesAllOrOneChannel(FxRobot robot) {
-        robot.interact(() -> WindowAlerts.install(service, stage, controller.view().root()));
+        robot.interact(() -> WindowAlerts.install(service, stage, controller.root()));
         robot.clickOn("Alerts").clickOn("#mute-window");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(service.isMuted("window")).isTrue();
@@ -118,7 +119,7 @@ class WindowAlertsTest {
                 return io.niftyscanner.alerts.Delivery.OK;
             }
         });
-        robot.interact(() -> WindowAlerts.install(service, stage, controller.view().root()));
+        robot.interact(() -> WindowAlerts.install(service, stage, controller.root()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> labels(robot).contains("no audio output device: alerts make no sound"));
         assertThat(titles(robot)).contains("Alerts");
     }
