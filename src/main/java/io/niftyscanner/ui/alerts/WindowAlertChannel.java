@@ -4,7 +4,7 @@ import io.niftyscanner.alerts.Alert;
 import io.niftyscanner.alerts.AlertChannel;
 import io.niftyscanner.alerts.Delivery;
 import io.niftyscanner.market.Side;
-import javafx.application.Platform;
+import io.niftyscanner.ui.FxThread;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.stage.Window;
@@ -31,7 +31,7 @@ public final class WindowAlertChannel implements AlertChannel {
 
     @Override
     public Delivery deliver(Alert alert) {
-        Platform.runLater(() -> show(alert));
+        FxThread.run(() -> show(alert));
         return Delivery.OK;
     }
 
@@ -49,7 +49,7 @@ public final class WindowAlertChannel implements AlertChannel {
 
     /** A one-off note about the alerts themselves (no audio device, Telegram refusing the token). */
     void notice(String text) {
-        Platform.runLater(() -> Notifications.create().owner(owner).position(Pos.TOP_RIGHT).hideAfter(Duration.seconds(15))
+        FxThread.run(() -> Notifications.create().owner(owner).position(Pos.TOP_RIGHT).hideAfter(Duration.seconds(15))
                 .title("Alerts").text(text).showWarning());
     }
 }
