@@ -23,7 +23,9 @@ public final class EndpointUrls {
         /** A base URL: the client appends routes and their parameters, so it takes no query. */
         REST("https", "http", "https://api.kite.trade", false),
         /** The ticker URL: the client adds api_key and access_token to whatever query it has. */
-        WEBSOCKET("wss", "ws", "wss://ws.kite.trade", true);
+        WEBSOCKET("wss", "ws", "wss://ws.kite.trade", true),
+        /** An alert's destination (Telegram's Bot API base, a webhook): posted to as given, query and all. */
+        ALERT("https", "http", "https://hooks.example.com/alerts", true);
 
         private final String secureScheme;
         private final String plainScheme;
@@ -122,12 +124,14 @@ public final class EndpointUrls {
     }
 
     /**
-     * The access token travels with every request (the Authorization header, the ticker's access_token=), so the
-     * plain scheme is allowed only to this machine: 127.0.0.0/8, ::1 and localhost. Anything else needs the secure
-     * scheme, or {@code kite.allow_insecure = true}, which then warns at every start ({@link #insecureWarning}).
+     * The access token travels with every request to a Kite endpoint (the Authorization header, the ticker's
+     * access_token=), so the plain scheme is allowed only to this machine: 127.0.0.0/8, ::1 and localhost. Anything
+     * else needs the secure scheme, or {@code kite.allow_insecure = true}, which then warns at every start
+     * ({@link #insecureWarning}). Alert destinations carry no Kite token and are left to the alerts settings.
      */
     private static void checkTransport(String key, String value, URI uri, Kind kind, boolean allowInsecure) {
-        if (allowInsecure || !uri.getScheme().equalsIgnoreCase(kind.plainScheme()) || isLoopback(uri.getHost())) {
+        if (kind == Kind.ALERT || allowInsecure || !uri.getScheme().equalsIgnoreCase(kind.plainScheme())
+                || isLoopback(uri.getHost())) {
             return;
         }
         throw new ConfigException(key + " = '" + Secrets.redact(value) + "' would send your Kite access token in clear text to "

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** No record that holds a secret prints it: each one declares its own toString (records' default prints every field). */
 class SecretRecordsTest {
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(secret|accesstoken|requesttoken|checksum|enctoken"
-            + "|refreshtoken|publictoken|password).*");
+            + "|refreshtoken|publictoken|bottoken|password).*");
 
     @Test
     void everyRecordWithASecretComponentDeclaresToString() throws Exception {
@@ -48,7 +48,7 @@ class SecretRecordsTest {
             }
         }
         assertThat(secretRecords).as("the rule sees the records it is about")
-                .contains("Credentials", "KiteSession", "SessionInfo", "Options", "SandboxOptions");
+                .contains("Credentials", "KiteSession", "SessionInfo", "Options", "SandboxOptions", "Telegram");
         assertThat(offenders).as("records holding a secret with the default toString").isEmpty();
     }
 }
