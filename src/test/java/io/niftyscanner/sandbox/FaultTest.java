@@ -45,19 +45,23 @@ class FaultTest {
             f.exchange.sendHeartbeats();
             WsTestClient.await(() -> c.heartbeats() == 1, WAIT, "a heartbeat");
             assertThat(fault(f, "stall", 30).status()).isEqualTo(200);
-            int frames = c.frames.size();
+            long framesBefore = sent(f, "frames_sent");
             f.market.advance(Duration.ofSeconds(20));
             f.exchange.pump();
             f.exchange.sendHeartbeats();
-            Thread.sleep(300); // nothing may arrive; a short bounded look
-            assertThat(c.frames).hasSize(frames);
-            assertThat(c.isOpen()).isTrue();
+            assertThat(sent(f, "frames_sent")).as("no tick frame sent during the stall").isEqualTo(framesBefore);
+            assertThat(sent(f, "heartbeats_sent")).as("no heartbeat sent during the stall").isEqualTo(1);
 
             f.wall.advance(Duration.ofSeconds(31));
             f.market.advance(Duration.ofSeconds(5));
             f.exchange.pump();
             f.exchange.sendHeartbeats();
-            WsTestClient.await(() -> c.heartbeats() == 2 && c.tickFrames().size() > 1, WAIT, "ticks and heartbeats again");
+            assertThat(sent(f, "frames_sent")).as("ticks again after the stall").isGreaterThan(framesBefore);
+            // everything sent has arrived, so nothing arrived during the stall: it was never sent (no sleeping and looking)
+            WsTestClient.await(() -> c.tickFrames().size() == sent(f, "frames_sent") && c.heartbeats() == sent(f, "heartbeats_sent"),
+                    WAIT, "every frame sent");
+            assertThat(c.heartbeats()).isEqualTo(2);
+            assertThat(c.isOpen()).as("a stall keeps the socket open").isTrue();
         }
     }
 
@@ -86,6 +90,10 @@ class FaultTest {
                 assertThat(decodes(frame)).isTrue();
             }
         }
+    }
+
+    private static long sent(Fixture f, String stat) {
+        return ((Number) f.exchange.statsJson().get(stat)).longValue();
     }
 
     private static boolean decodes(byte[] frame) {
