@@ -91,7 +91,7 @@ class FeedFaultsTest {
         try (SandboxRig rig = streaming(dir)) {
             long ticksBefore = rig.runtime.view().ticks();
             rig.runtime.sandbox().fault(FaultKind.MALFORMED, Duration.ofSeconds(2));
-            await("malformed frames sent", Duration.ofSeconds(5),
+            await("malformed frames sent", Duration.ofSeconds(30),
                     () -> ((Number) rig.runtime.sandbox().statsJson().get("malformed_frames_sent")).longValue() > 5);
             await("ticks flow again", Duration.ofSeconds(10), () -> rig.runtime.view().ticks() > ticksBefore + 50);
             assertThat(rig.status().state()).isEqualTo(FeedState.LIVE);

@@ -50,7 +50,7 @@ class FeedModesTest {
             FeedStatus last = rig.statuses.stream().filter(s -> s.pollCycleMillis() >= 0).reduce((a, b) -> b).orElseThrow();
             assertThat(last.activeFeed()).isEqualTo("poll");
             assertThat(last.nextCycle()).isNotNull();
-            await("every instrument priced", Duration.ofSeconds(5), () -> rig.runtime.engine().snapshot().instruments().stream()
+            await("every instrument priced", Duration.ofSeconds(30), () -> rig.runtime.engine().snapshot().instruments().stream()
                     .allMatch(v -> v.lastPrice() > 0));
             assertThat(ScanCommand.EventPrinter.statusJson(last).get("poll_cycle_ms").asLong()).isEqualTo(last.pollCycleMillis());
         }

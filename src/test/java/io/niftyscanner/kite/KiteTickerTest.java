@@ -85,7 +85,7 @@ class KiteTickerTest {
         conn.send("{\"type\":\"order\",\"data\":{\"order_id\":\"151220000000000\",\"status\":\"COMPLETE\","
                 + "\"tradingsymbol\":\"INFY\",\"average_price\":1573.7,\"filled_quantity\":5,"
                 + "\"order_timestamp\":\"2021-07-05 10:41:27\"}}");
-        Order o = rec.orders.poll(5, TimeUnit.SECONDS);
+        Order o = rec.orders.poll(30, TimeUnit.SECONDS);
         assertThat(o).isNotNull();
         assertThat(o.orderId()).isEqualTo("151220000000000");
         assertThat(o.isComplete()).isTrue();

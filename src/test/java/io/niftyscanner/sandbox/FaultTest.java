@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** Each fault kind as a client observes it, through the control endpoint and the Java API. */
 class FaultTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private static Rest.Response fault(Fixture f, String kind, double seconds) {
         return new Rest(f.exchange.restUrl(), null, null).postJson("/__sandbox/fault",
@@ -31,8 +31,8 @@ class FaultTest {
             WsTestClient a = subscribed(f);
             WsTestClient b = f.ws();
             assertThat(fault(f, "drop", 0).status()).isEqualTo(200);
-            assertThat(a.closed.await(5, TimeUnit.SECONDS)).isTrue();
-            assertThat(b.closed.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(a.closed.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(b.closed.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(a.closeCode).as("abnormal closure, no close frame").isEqualTo(1006);
             assertThat(f.ws().opened).as("reconnecting works").isTrue();
         }
@@ -138,7 +138,7 @@ class FaultTest {
             assertThat(r.json().path("error_type").asText()).isEqualTo("TokenException");
             WsTestClient again = f.ws();
             assertThat(again.opened).isFalse();
-            assertThat(again.closed.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(again.closed.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(again.closeReason).contains("403");
             assertThat(open.isOpen()).as("Kite does not kill open sockets on expiry").isTrue();
         }

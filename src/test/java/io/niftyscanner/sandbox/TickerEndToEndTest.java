@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** A real Java-WebSocket client against the sandbox's KiteTicker server, frames decoded by the test's own reader. */
 class TickerEndToEndTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private static String allTokens() {
         return Nifty50Universe.universe(List.of()).stream().map(s -> String.valueOf(s.token())).collect(Collectors.joining(","));
@@ -129,7 +129,7 @@ class TickerEndToEndTest {
         try (Fixture f = new Fixture(42, LocalTime.of(10, 0))) {
             WsTestClient bad = WsTestClient.connect(f.exchange.wsUrl(), "sandbox", "wrong");
             assertThat(bad.opened).isFalse();
-            assertThat(bad.closed.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(bad.closed.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             assertThat(bad.closeReason).contains("403");
             WsTestClient badKey = WsTestClient.connect(f.exchange.wsUrl(), "other", "sandbox");
             assertThat(badKey.opened).isFalse();
@@ -141,7 +141,7 @@ class TickerEndToEndTest {
             assertThat(three).allMatch(c -> c.opened);
             WsTestClient fourth = f.ws();
             assertThat(fourth.opened).isFalse();
-            assertThat(fourth.closed.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(fourth.closed.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             assertThat(fourth.closeReason).contains("429");
 
             three.get(0).closeBlocking();
