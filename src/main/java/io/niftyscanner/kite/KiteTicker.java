@@ -106,6 +106,7 @@ public final class KiteTicker implements AutoCloseable {
     private final AtomicLong heartbeats = new AtomicLong();
     private final AtomicLong badFrames = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
+    private final AtomicLong watchdogChecks = new AtomicLong();
     private volatile long lastFrameNanos;
     private volatile long lastFrameEpochMillis;
     private volatile State state = State.NEW;
@@ -349,7 +350,14 @@ public final class KiteTicker implements AutoCloseable {
             watchdog();
         } catch (RuntimeException e) {
             LOG.error("ticker watchdog check failed; it runs again shortly", e);
+        } finally {
+            watchdogChecks.incrementAndGet();
         }
+    }
+
+    /** Watchdog checks completed so far: lets a test know a check ran after it moved the clock. */
+    long watchdogChecks() {
+        return watchdogChecks.get();
     }
 
     private void watchdog() {
