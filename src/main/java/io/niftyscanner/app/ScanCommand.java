@@ -134,8 +134,13 @@ public final class ScanCommand implements Command {
                 stop.await();
             }
             ScannerView v = rt.view();
+            io.niftyscanner.feed.RefusedTicks refused = rt.supervisor().refusedTicks();
             ctx.err().println("Stopped: " + v.ticks() + " ticks, " + v.candles() + " candles, " + v.signals().size() + " signals, "
-                    + rt.repairer().gaps() + " gaps, " + rt.repairer().repairedCandles() + " candles repaired.");
+                    + rt.repairer().gaps() + " gaps, " + rt.repairer().repairedCandles() + " candles repaired, "
+                    + rt.engine().snapshot().awaitingRepair() + " awaiting repair"
+                    + (refused.total() == 0 ? "" : ", " + refused.total() + " ticks refused (" + refused.tooFarAhead()
+                    + " stamped too far ahead, " + refused.earlierDate() + " from an earlier date, " + refused.nonPositivePrice()
+                    + " with a price of zero or below)") + ".");
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -230,6 +235,7 @@ public final class ScanCommand implements Command {
             if (s.nextOpen() != null) {
                 n.put("next_open", iso(s.nextOpen()));
             }
+            n.put("awaiting_repair", s.candlesAwaitingRepair());
             return n;
         }
 

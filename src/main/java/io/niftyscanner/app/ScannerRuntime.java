@@ -74,9 +74,18 @@ public final class ScannerRuntime implements ScannerSession {
      * @param warmUp              load recent candles from the journal and Kite's historical route at start
      * @param sandbox             how to run the embedded sandbox when it is used (null = from config)
      */
-    public record Options(DataMode mode, int pollIntervalSeconds, boolean warmUp, SandboxOptions sandbox) {
+    public record Options(DataMode mode, int pollIntervalSeconds, boolean warmUp, SandboxOptions sandbox, MarketClock clock) {
+        public Options(DataMode mode, int pollIntervalSeconds, boolean warmUp, SandboxOptions sandbox) {
+            this(mode, pollIntervalSeconds, warmUp, sandbox, null);
+        }
+
         public static Options defaults() {
             return new Options(null, 0, true, null);
+        }
+
+        /** The same options with an injected market clock (tests move time instead of waiting); null = the system's. */
+        public Options withClock(MarketClock marketClock) {
+            return new Options(mode, pollIntervalSeconds, warmUp, sandbox, marketClock);
         }
     }
 
@@ -109,7 +118,8 @@ public final class ScannerRuntime implements ScannerSession {
         this.clock = b.clock;
         this.calendar = new SessionCalendar(config.holidays());
         StrategyParams params = EngineParams.from(config);
-        this.engine = new Engine(new EngineCore(instruments, params, new Listener(), calendar, IndicatorSets.incremental(params)));
+        this.engine = new Engine(new EngineCore(instruments, params, new Listener(), calendar, IndicatorSets.incremental(params)),
+                config.feed().engineQueueCapacity(), 250);
         this.repairer = new GapRepairer(rest, instruments, engine, JournalAdapters.gapLog(journal, Clock.systemUTC()), clock,
                 config.feed().candleGraceMillis() + 1000);
         long pollMillis = (b.options.pollIntervalSeconds() > 0 ? b.options.pollIntervalSeconds() : config.feed().pollIntervalSeconds()) * 1000L;
@@ -121,7 +131,8 @@ public final class ScannerRuntime implements ScannerSession {
                         ? new StreamingFeed(tickerOptions, instruments, clock, sink, reporter)
                         : new PollingFeed(rest, instruments, pollMillis, calendar, clock, sink, reporter),
                 engine, clock, calendar, new HybridSchedule(config.feed().hybridStreamWindows()), repairer,
-                b.options.mode() != null ? b.options.mode() : config.feed().mode(), events::onStatus);
+                b.options.mode() != null ? b.options.mode() : config.feed().mode(), events::onStatus,
+                config.feed().maxTickAheadSeconds() * 1000L, instruments.size());
     }
 
     /** Starts everything; returns once the feed is starting (warm-up continues in the background). */
@@ -142,7 +153,7 @@ public final class ScannerRuntime implements ScannerSession {
         } catch (ConfigException e) {
             LOG.warn("{}", e.getMessage());
         }
-        b.clock = MarketClock.system();
+        b.clock = options.clock() != null ? options.clock() : MarketClock.system();
         try {
             connectExchange(b);
             boolean simulated = b.sandbox != null || KiteSession.SANDBOX.apiKey().equals(b.session.apiKey());

@@ -35,6 +35,8 @@ public final class FeedSupervisor implements AutoCloseable {
     private final HybridSchedule schedule;
     private final GapRepairer repairer;
     private final FeedStatusListener listener;
+    private final TickGate gate;
+    private final Coverage coverage;
     private final ScheduledExecutorService loop;
     private final AtomicLong ticks = new AtomicLong();
     private final AtomicLong lastTickNanos = new AtomicLong();
@@ -65,6 +67,18 @@ public final class FeedSupervisor implements AutoCloseable {
 
     public FeedSupervisor(FeedFactory factory, Engine engine, MarketClock clock, SessionCalendar calendar,
                           HybridSchedule schedule, GapRepairer repairer, DataMode initialMode, FeedStatusListener listener) {
+        this(factory, engine, clock, calendar, schedule, repairer, initialMode, listener, TimeUnit.MINUTES.toMillis(5), 3);
+    }
+
+    /**
+     * @param maxTickAheadMillis a tick stamped further ahead of the market clock is not believed alone (see {@link TickGate})
+     * @param instruments        how many instruments the feeds deliver (how many can agree on a new market time)
+     */
+    public FeedSupervisor(FeedFactory factory, Engine engine, MarketClock clock, SessionCalendar calendar,
+                          HybridSchedule schedule, GapRepairer repairer, DataMode initialMode, FeedStatusListener listener,
+                          long maxTickAheadMillis, int instruments) {
+        this.gate = new TickGate(clock, maxTickAheadMillis, instruments);
+        this.coverage = new Coverage(engine, clock, repairer);
         this.factory = factory;
         this.engine = engine;
         this.clock = clock;
@@ -179,6 +193,16 @@ public final class FeedSupervisor implements AutoCloseable {
         return sink;
     }
 
+    /** Ticks the feeds delivered that were refused before the market clock and the engine, by reason. */
+    public RefusedTicks refusedTicks() {
+        return gate.refused();
+    }
+
+    /** Whether market data is being missed right now (an outage that has not ended). */
+    public boolean inOutage() {
+        return coverage.inOutage();
+    }
+
     private void applyMode() {
         if (closed) {
             return;
@@ -196,6 +220,7 @@ public final class FeedSupervisor implements AutoCloseable {
         long resume = 0;
         if (active != null) {
             resume = clock.now();
+            coverage.lost("data mode switch");
             active.close();
             switches++;
         }
@@ -215,9 +240,7 @@ public final class FeedSupervisor implements AutoCloseable {
             if (closed) {
                 return;
             }
-            if (clock.knowsExchangeTime()) {
-                engine.submitMarketTime(clock.now());
-            }
+            coverage.beat(active != null && active.kind().equals(MarketFeed.STREAM));
             if (mode == DataMode.HYBRID) {
                 FeedState before = state;
                 String kind = active == null ? "" : active.kind();
@@ -262,11 +285,13 @@ public final class FeedSupervisor implements AutoCloseable {
                 ? warmUpMessage : message;
         FeedStatus s = new FeedStatus(Instant.ofEpochMilli(clock.wallMillis()), mode, active == null ? "" : active.kind(), state, text,
                 ticksPerSecond, age, pollCycleMillis, state == FeedState.POLLING && nextCycleMillis > 0 ? Instant.ofEpochMilli(nextCycleMillis) : null,
-                attempt, nextTryMillis, state == FeedState.MARKET_CLOSED && nextOpenMillis > 0 ? Instant.ofEpochMilli(nextOpenMillis) : null);
+                attempt, nextTryMillis, state == FeedState.MARKET_CLOSED && nextOpenMillis > 0 ? Instant.ofEpochMilli(nextOpenMillis) : null,
+                engine.snapshot().awaitingRepair());
         FeedStatus before = status;
         status = s;
         boolean significant = changed || before.state() != s.state() || before.mode() != s.mode()
-                || !before.activeFeed().equals(s.activeFeed()) || !Objects.equals(before.message(), s.message());
+                || !before.activeFeed().equals(s.activeFeed()) || !Objects.equals(before.message(), s.message())
+                || before.candlesAwaitingRepair() != s.candlesAwaitingRepair();
         try {
             listener.onStatus(s, significant);
         } catch (RuntimeException e) {
@@ -302,7 +327,25 @@ public final class FeedSupervisor implements AutoCloseable {
 
         @Override
         public void onTick(Tick tick) {
+            switch (gate.check(tick)) {
+                case ACCEPT:
+                    deliver(tick);
+                    break;
+                case RELEASE:
+                    // ticks of several instruments agree on a market time the clock did not expect: what lies between is missed
+                    coverage.lost("the exchange's time jumped ahead of the market clock");
+                    for (Tick t : gate.takeReleased()) {
+                        deliver(t);
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        private void deliver(Tick tick) {
             long t = tick.exchangeTimeMillis();
+            clock.observe(t);
             if (t > 0 && calendar.inSession(t) && first.compareAndSet(true, false)) {
                 long bucket = SessionCalendar.bucketStart(t, Timeframe.FIVE_MINUTES);
                 if (t - bucket > JOIN_TOLERANCE_MILLIS) {
@@ -310,10 +353,23 @@ public final class FeedSupervisor implements AutoCloseable {
                     repairer.gap(bucket, t, "joined mid-candle");
                 }
             }
-            clock.observe(t);
             ticks.incrementAndGet();
             lastTickNanos.set(clock.nanos());
-            engine.submit(tick);
+            if (coverage.inOutage() && !engine.hasRoom()) {
+                engine.submit(tick); // refused and counted; the outage goes on
+                return;
+            }
+            if (t > 0) {
+                coverage.accepted(t); // before the tick: the engine learns the gap first, so its candle is judged by it
+            }
+            if (!engine.submit(tick)) {
+                coverage.lost(t > 0 ? t : coverage.completeUntil(), "the engine's queue was full");
+            }
+        }
+
+        @Override
+        public void onAlive() {
+            coverage.alive();
         }
     }
 
@@ -410,6 +466,11 @@ public final class FeedSupervisor implements AutoCloseable {
         @Override
         public void gap(long fromMillis, long toMillis, String reason) {
             repairer.gap(fromMillis, toMillis, reason);
+        }
+
+        @Override
+        public void lost(String feed, String reason) {
+            coverage.lost(reason);
         }
     }
 }

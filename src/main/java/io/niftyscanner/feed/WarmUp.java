@@ -1,6 +1,7 @@
 package io.niftyscanner.feed;
 
 import io.niftyscanner.engine.Engine;
+import io.niftyscanner.engine.EngineCommand;
 import io.niftyscanner.kite.KiteException;
 import io.niftyscanner.kite.KiteRestClient;
 import io.niftyscanner.market.Candle;
@@ -12,6 +13,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +88,7 @@ public final class WarmUp {
         int cached = 0;
         int failed = 0;
         int done = 0;
+        List<CompletableFuture<Integer>> loads = new ArrayList<>();
         for (Instrument in : instruments) {
             TreeMap<Long, Candle> series = new TreeMap<>();
             for (Candle c : cache.candles(in.token(), from, lastClosedEnd)) {
@@ -112,10 +118,16 @@ public final class WarmUp {
             }
             List<Candle> history = new ArrayList<>(series.values());
             loaded += history.size();
-            engine.execute(core -> core.loadHistory(in.token(), history));
+            loads.add(engine.command(new EngineCommand.LoadHistory(in.token(), history)));
             progress.onProgress(++done, instruments.size(), in.symbol());
         }
-        GapRepairer.awaitEngine(engine);
+        try {
+            CompletableFuture.allOf(loads.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the engine did not take the warm-up candles: " + e.getMessage(), e);
+        }
         Result r = new Result(instruments.size(), loaded, fetched, cached, failed, (clock.nanos() - started) / 1_000_000L);
         LOG.info("warm-up: {}", r);
         return r;

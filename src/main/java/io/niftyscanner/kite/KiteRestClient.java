@@ -103,6 +103,11 @@ public final class KiteRestClient {
         return new KiteRestClient(http, base, newSession, time, retry, limits);
     }
 
+    /** The same client (same HTTP client and rate limits) with another retry policy for reads. */
+    public KiteRestClient withRetryPolicy(RetryPolicy policy) {
+        return new KiteRestClient(http, base, session, time, policy, limits);
+    }
+
     public KiteSession session() {
         return session;
     }

@@ -17,6 +17,10 @@ public enum FaultKind {
     SERVER_ERROR,
     /** Every current access token becomes invalid until a new session is generated. */
     EXPIRE_TOKEN,
+    /** The next tick frame carries one equity packet whose exchange timestamp is a day ahead (a corrupt value). */
+    FUTURE_TIMESTAMP,
+    /** The next tick frame carries one equity packet whose last price is 0 (a corrupt value). */
+    ZERO_PRICE,
     /** Ends stall, malformed, rate_limit and server_error now. */
     CLEAR;
 

@@ -186,6 +186,10 @@ public final class SandboxExchange implements AutoCloseable {
             case CLEAR:
                 faults.clear();
                 break;
+            case FUTURE_TIMESTAMP:
+            case ZERO_PRICE:
+                faults.arm(kind);
+                break;
             default:
                 faults.start(kind, duration);
         }
