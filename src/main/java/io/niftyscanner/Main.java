@@ -1,6 +1,7 @@
 package io.niftyscanner;
 
 import io.niftyscanner.app.Cli;
+import io.niftyscanner.app.UncaughtFailures;
 
 /**
  * Entry point of {@code ./scanner}: no arguments (or {@code gui}) opens the desktop app, anything else is a
@@ -10,6 +11,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        UncaughtFailures.install();
         if (args.length == 0 || args[0].equals("gui")) {
             io.niftyscanner.ui.ScannerApp.launchApp(args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length));
             return;

@@ -82,7 +82,7 @@ public final class SandboxCommand implements Command {
             throw new ConfigException(e.getMessage() + " in " + ConfigLoader.PROPERTIES_FILE);
         }
         return SandboxOptions.defaults().withSpeed(s.speed()).withSeed(s.seed()).withStart(null, start)
-                .withCalendar(new SessionCalendar(config.holidays())).withInstruments(configuredInstruments(config));
+                .withCalendar(config.calendar()).withInstruments(configuredInstruments(config));
     }
 
     static SandboxOptions options(List<String> args, CliContext ctx) {

@@ -27,6 +27,7 @@ import io.niftyscanner.kite.KiteRestClient;
 import io.niftyscanner.kite.KiteSession;
 import io.niftyscanner.kite.KiteTicker;
 import io.niftyscanner.market.Candle;
+import io.niftyscanner.market.CandleQuality;
 import io.niftyscanner.market.Instrument;
 import io.niftyscanner.market.SessionCalendar;
 import io.niftyscanner.market.Signal;
@@ -104,6 +105,8 @@ public final class ScannerRuntime implements ScannerSession {
     private final SessionCalendar calendar;
     private final Deque<Signal> signals = new ArrayDeque<>();
     private final Events events;
+    private final ChartSeriesSource charts;
+    private final AutoCloseable uncaughtRegistration;
 
     private ScannerRuntime(Builder b) {
         this.config = b.config;
@@ -116,10 +119,11 @@ public final class ScannerRuntime implements ScannerSession {
         this.journalWriter = b.journalWriter;
         this.events = b.events;
         this.clock = b.clock;
-        this.calendar = new SessionCalendar(config.holidays());
+        this.calendar = config.calendar();
         StrategyParams params = EngineParams.from(config);
         this.engine = new Engine(new EngineCore(instruments, params, new Listener(), calendar, IndicatorSets.incremental(params)),
                 config.feed().engineQueueCapacity(), 250);
+        this.charts = new ChartSeriesSource(params, calendar, config.strategy().warmupDays(), journal::candles);
         this.repairer = new GapRepairer(rest, instruments, engine, JournalAdapters.gapLog(journal, Clock.systemUTC()), clock,
                 config.feed().candleGraceMillis() + 1000);
         long pollMillis = (b.options.pollIntervalSeconds() > 0 ? b.options.pollIntervalSeconds() : config.feed().pollIntervalSeconds()) * 1000L;
@@ -133,10 +137,13 @@ public final class ScannerRuntime implements ScannerSession {
                 engine, clock, calendar, new HybridSchedule(config.feed().hybridStreamWindows()), repairer,
                 b.options.mode() != null ? b.options.mode() : config.feed().mode(), events::onStatus,
                 config.feed().maxTickAheadSeconds() * 1000L, instruments.size());
+        this.uncaughtRegistration = UncaughtFailures.register((thread, error) ->
+                supervisor.reportFailure("the thread '" + thread.getName() + "'", error, null));
     }
 
     /** Starts everything; returns once the feed is starting (warm-up continues in the background). */
     public static ScannerRuntime start(ScannerConfig config, Options options, Events events) throws IOException {
+        UncaughtFailures.install();
         Builder b = new Builder(config, options, events);
         b.instruments = InstrumentTokensFile.load(config.paths().instruments());
         if (b.instruments.isEmpty()) {
@@ -251,7 +258,31 @@ public final class ScannerRuntime implements ScannerSession {
             recent = new ArrayList<>(signals);
         }
         return new ScannerView(rows, recent, supervisor.status(), sandbox != null, exchangeLabel, snap.marketTimeMillis(),
-                snap.stats().ticks(), snap.stats().candles(), snap.stats().lateTicks());
+                snap.stats().ticks(), snap.stats().candles(), snap.stats().lateTicks(), awaitingRepair(snap), journal.file());
+    }
+
+    /**
+     * Candles built from incomplete data that the exchange's candle has not replaced yet: gapped or partial ones, and
+     * buckets inside a gap that got no candle at all (the same number the status reports).
+     */
+    static int awaitingRepair(EngineSnapshot snap) {
+        return snap.awaitingRepair();
+    }
+
+    @Override
+    public ChartSeries chart(long token) {
+        EngineSnapshot snap = engine.snapshot();
+        InstrumentView v = snap.view(token);
+        if (v == null) {
+            return null;
+        }
+        List<Signal> recent;
+        synchronized (signals) {
+            recent = new ArrayList<>(signals);
+        }
+        synchronized (charts) {
+            return charts.build(v, recent, snap.marketTimeMillis());
+        }
     }
 
     static WatchRow row(InstrumentView v) {
@@ -308,6 +339,11 @@ public final class ScannerRuntime implements ScannerSession {
 
     @Override
     public void close() {
+        try {
+            uncaughtRegistration.close();
+        } catch (Exception e) {
+            LOG.warn("unregistering the failure handler: {}", e.toString());
+        }
         supervisor.close();
         repairer.close();
         engine.close();
@@ -329,7 +365,8 @@ public final class ScannerRuntime implements ScannerSession {
             try {
                 write.run();
             } catch (RuntimeException e) {
-                LOG.error("journal: could not {}: {}", what, e.getMessage());
+                supervisor.reportFailure("the journal (while it tried to " + what + ")", e, "What is shown is not all saved: check"
+                        + " the disk and " + journal.file() + ", then press Reconnect; " + "details in logs/scanner.log.");
             }
         });
     }

@@ -1,5 +1,6 @@
 package io.niftyscanner.config;
 
+import io.niftyscanner.market.SpecialSession;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -114,31 +116,28 @@ public final class ConfigLoader {
                 envFile);
 
         Set<LocalDate> holidays = s.get("holidays", "", ConfigLoader::dates, "comma-separated dates, e.g. 2026-01-26,2026-12-25");
+        List<SpecialSession> specialSessions = s.get("special.sessions", "", ConfigLoader::specialSessions,
+                "comma-separated DATE HH:MM-HH:MM (IST), close after open, e.g. 2026-11-08 18:00-19:15");
 
         Credentials creds = new Credentials(env.get("ZERODHA_API_KEY"), env.get("ZERODHA_API_SECRET"), env.get("ZERODHA_ACCESS_TOKEN"));
-        String rest = url("KITE_REST_URL", env.getOrDefault("KITE_REST_URL", s.text("kite.rest.url", "")), "http", "https");
-        String ws = url("KITE_WS_URL", env.getOrDefault("KITE_WS_URL", s.text("kite.ws.url", "")), "ws", "wss");
+        String rest = endpoint(env, "KITE_REST_URL", s, "kite.rest.url", EndpointUrls.Kind.REST);
+        String ws = endpoint(env, "KITE_WS_URL", s, "kite.ws.url", EndpointUrls.Kind.WEBSOCKET);
         ScannerConfig.Kite kite = new ScannerConfig.Kite(creds, rest, ws);
 
         ScannerConfig.Sandbox sandbox = new ScannerConfig.Sandbox(s.doubleIn("sandbox.speed", 1.0, 0.01, 10_000),
                 s.longValue("sandbox.seed", 42L), s.text("sandbox.start", ""));
 
         return new ScannerConfig(feed, strategy, alerts, orders, paths, holidays, kite, sandbox,
-                s.intIn("ui.refresh.millis", 2000, 100, 60_000));
+                s.intIn("ui.refresh.millis", 2000, 100, 60_000), specialSessions);
     }
 
-    private static String url(String key, String value, String... schemes) {
-        String v = value == null ? "" : value.trim();
-        if (v.isEmpty()) {
-            return "";
+    /** The environment (or .env) wins over the properties file; the message names where the bad value came from. */
+    private static String endpoint(Map<String, String> env, String envKey, Source s, String propertyKey, EndpointUrls.Kind kind) {
+        String fromEnv = env.get(envKey);
+        if (fromEnv != null) {
+            return EndpointUrls.validate(envKey, fromEnv, kind);
         }
-        for (String scheme : schemes) {
-            if (v.toLowerCase(Locale.ROOT).startsWith(scheme + "://")) {
-                return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
-            }
-        }
-        throw new ConfigException(key + " = '" + Secrets.redact(v) + "' is not a URL; it must start with "
-                + String.join("://, ", schemes) + "://");
+        return EndpointUrls.validate(s.file + ": " + propertyKey, s.text(propertyKey, ""), kind);
     }
 
     private static String product(String v) {
@@ -147,6 +146,23 @@ public final class ConfigLoader {
             throw new IllegalArgumentException("unknown product");
         }
         return p;
+    }
+
+    private static List<SpecialSession> specialSessions(String v) {
+        List<SpecialSession> out = new ArrayList<>();
+        for (String part : v.split(",")) {
+            String p = part.trim();
+            if (p.isEmpty()) {
+                continue;
+            }
+            String[] dateAndWindow = p.split("\\s+");
+            if (dateAndWindow.length != 2) {
+                throw new IllegalArgumentException("'" + p + "' is not DATE HH:MM-HH:MM");
+            }
+            TimeWindow w = TimeWindow.parseList(dateAndWindow[1]).get(0);
+            out.add(new SpecialSession(LocalDate.parse(dateAndWindow[0]), w.start(), w.end()));
+        }
+        return List.copyOf(out);
     }
 
     private static Set<LocalDate> dates(String v) {

@@ -1,5 +1,7 @@
 package io.niftyscanner.config;
 
+import io.niftyscanner.market.SessionCalendar;
+import io.niftyscanner.market.SpecialSession;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,7 +22,13 @@ public record ScannerConfig(
         Set<LocalDate> holidays,
         Kite kite,
         Sandbox sandbox,
-        int uiRefreshMillis) {
+        int uiRefreshMillis,
+        List<SpecialSession> specialSessions) {
+
+    /** The NSE calendar: weekdays minus {@link #holidays()}, plus {@link #specialSessions()}. */
+    public SessionCalendar calendar() {
+        return new SessionCalendar(holidays, specialSessions);
+    }
 
     /**
      * Data feed settings. {@code reconnectMaxAttempts} 0 means unlimited. {@code maxTickAheadSeconds}: a tick stamped
@@ -79,6 +87,7 @@ public record ScannerConfig(
         m.put("instruments.file", String.valueOf(paths.instruments()));
         m.put("constituents.file", String.valueOf(paths.constituents()));
         m.put("holidays", holidays.toString());
+        m.put("special.sessions", specialSessions.toString());
         m.put("kite.credentials", kite.credentials().toString());
         m.put("kite.rest.url", kite.restUrl().isEmpty() ? "(default)" : Secrets.redact(kite.restUrl()));
         m.put("kite.ws.url", kite.wsUrl().isEmpty() ? "(default)" : Secrets.redact(kite.wsUrl()));

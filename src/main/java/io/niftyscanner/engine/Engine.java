@@ -46,6 +46,8 @@ public final class Engine implements AutoCloseable {
     private final AtomicLong failures = new AtomicLong();
     private volatile EngineSnapshot snapshot = EngineSnapshot.EMPTY;
     private volatile boolean closing;
+    private volatile Throwable death;
+    private volatile Consumer<Throwable> deathListener = t -> {};
     /** Guarded by {@link #lifecycle}: the engine thread ran its last commands; later ones are refused. */
     private boolean stopped;
     /** Market data items processed; engine thread only. */
@@ -89,7 +91,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private boolean offerData(Object item) {
-        if (closing || !data.offer(item)) {
+        if (closing || death != null || !data.offer(item)) {
             long n = dropped.incrementAndGet();
             if (Long.bitCount(n) == 1) {
                 LOG.warn("engine data queue full or closed: {} items refused so far", n);
@@ -123,7 +125,7 @@ public final class Engine implements AutoCloseable {
 
     private boolean enqueue(Object work, CompletableFuture<Object> result) {
         synchronized (lifecycle) {
-            if (closing || stopped) {
+            if (closing || stopped || death != null) {
                 return false;
             }
             commands.add(new Queued(accepted.get(), work, result));
@@ -179,6 +181,16 @@ public final class Engine implements AutoCloseable {
         return commands.size();
     }
 
+    /** Why the engine thread stopped on its own (an Error or an exception that escaped its loop); null while it is sound. */
+    public Throwable death() {
+        return death;
+    }
+
+    /** Called once, on the dying engine thread, if the engine stops on its own. Set it before {@link #start()}. */
+    public void onDeath(Consumer<Throwable> listener) {
+        this.deathListener = listener;
+    }
+
     private void run() {
         List<Object> batch = new ArrayList<>(BATCH);
         long lastPublish = System.nanoTime();
@@ -221,9 +233,23 @@ public final class Engine implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Throwable e) {
+            died(e);
         } finally {
             failRemainingCommands();
-            snapshot = core.snapshot();
+            if (death == null) {
+                snapshot = core.snapshot();
+            }
+        }
+    }
+
+    private void died(Throwable e) {
+        death = e;
+        LOG.error("the engine thread died; candles, indicators and signals stop updating", e);
+        try {
+            deathListener.accept(e);
+        } catch (RuntimeException listenerFailure) {
+            LOG.error("engine death listener failed", listenerFailure);
         }
     }
 

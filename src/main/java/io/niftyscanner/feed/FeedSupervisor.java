@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class FeedSupervisor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FeedSupervisor.class);
     public static final String TOKEN_HINT = "Kite session expired or invalid: run ./scanner login";
+    static final String DETAILS = "details in logs/scanner.log";
 
     private final FeedFactory factory;
     private final Engine engine;
@@ -58,6 +59,11 @@ public final class FeedSupervisor implements AutoCloseable {
     private long nanosAtLastBeat;
     private double ticksPerSecond;
     private volatile String warmUpMessage;
+    /** A background failure the trader must see until they act on it (Reconnect clears it); shown as ERROR. */
+    private String problem;
+    private WarmUp warmUp;
+    private List<Instrument> warmUpInstruments;
+    private boolean warmUpFailed;
     private volatile FeedStatus status;
     private volatile boolean closed;
     private int switches;
@@ -93,21 +99,76 @@ public final class FeedSupervisor implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        engine.onDeath(e -> onLoop("show the engine's failure", () -> publish(true)));
     }
 
     /** Starts the feed for the initial mode, then warms the indicators up in the background. */
     public void start(WarmUp warmUp, List<Instrument> instruments) {
-        loop.execute(() -> {
+        onLoop("start the feed", () -> {
             publish(true);
             applyMode();
         });
-        loop.scheduleAtFixedRate(this::beat, 1, 1, TimeUnit.SECONDS);
+        loop.scheduleAtFixedRate(guarded("the status beat", this::beat), 1, 1, TimeUnit.SECONDS);
         if (warmUp != null) {
-            warmUpMessage = "Warm-up: loading recent candles";
-            Thread t = new Thread(() -> runWarmUp(warmUp, instruments), "warm-up");
-            t.setDaemon(true);
-            t.start();
+            onLoop("start the warm-up", () -> {
+                this.warmUp = warmUp;
+                this.warmUpInstruments = instruments;
+                startWarmUp();
+            });
         }
+    }
+
+    /**
+     * Shows a failure of a background task (or a thread that died) as an ERROR status with what to do, and logs it.
+     * It stays until the trader presses Reconnect. Thread-safe.
+     *
+     * @param what   what failed, e.g. "gap repair"
+     * @param action what the trader should do; null for the default (Reconnect, then check the log)
+     */
+    public void reportFailure(String what, Throwable error, String action) {
+        if (closed) {
+            LOG.error("{} failed while the scanner was stopping", what, error);
+            return;
+        }
+        onLoop("report a failure", () -> failed(what, error, action));
+    }
+
+    private void failed(String what, Throwable error, String action) {
+        String text = capitalized(what) + " failed: " + describe(error) + ". "
+                + (action != null ? action : "Press Reconnect to restart the feed; " + DETAILS + ".");
+        boolean fresh = !text.equals(problem);
+        if (fresh) {
+            LOG.error("{} failed", what, error);
+            problem = text;
+        }
+        publish(fresh);
+    }
+
+    /** Runs a task on the supervisor thread; a failure is logged and shown, never lost in a future nobody reads. */
+    private void onLoop(String what, Runnable task) {
+        try {
+            loop.execute(guarded(what, task));
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            LOG.debug("supervisor stopped; not done: {}", what);
+        }
+    }
+
+    private Runnable guarded(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (Throwable e) {
+                failed("the feed supervisor (while it tried to " + what + ")", e, null);
+            }
+        };
+    }
+
+    private void startWarmUp() {
+        warmUpFailed = false;
+        warmUpMessage = "Warm-up: loading recent candles";
+        Thread t = new Thread(() -> runWarmUp(warmUp, warmUpInstruments), "warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     private void runWarmUp(WarmUp warmUp, List<Instrument> instruments) {
@@ -122,30 +183,35 @@ public final class FeedSupervisor implements AutoCloseable {
             warmUpMessage = null;
             String note = "Warm-up done: " + r.candlesLoaded() + " candles (" + r.fromCache() + " cached, " + r.fetchedFromKite()
                     + " fetched" + (r.failed() > 0 ? ", " + r.failed() + " instruments failed" : "") + ") in " + r.millis() + " ms";
-            loop.execute(() -> {
+            onLoop("report the warm-up", () -> {
                 message = note;
                 publish(true);
             });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             warmUpMessage = null;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             warmUpMessage = null;
+            if (closed) {
+                return;
+            }
             boolean token = e instanceof TokenException;
-            loop.execute(() -> {
+            onLoop("report the warm-up's failure", () -> {
+                warmUpFailed = true;
                 if (token) {
                     state = FeedState.TOKEN_EXPIRED;
                     message = TOKEN_HINT;
+                    publish(true);
                 } else {
-                    message = "Warm-up failed: " + e.getMessage() + ". Signals start after 30 live candles.";
+                    failed("warm-up", e, "Until it is done, signals start only after " + "30 live candles. Press Reconnect to try the"
+                            + " warm-up again; " + DETAILS + ".");
                 }
-                publish(true);
             });
         }
     }
 
     public void switchMode(DataMode newMode) {
-        loop.execute(() -> {
+        onLoop("switch the mode", () -> {
             if (newMode == mode) {
                 return;
             }
@@ -156,8 +222,13 @@ public final class FeedSupervisor implements AutoCloseable {
         });
     }
 
+    /** Restarts the feed if it failed (otherwise reconnects it), retries a failed warm-up, and clears a shown failure. */
     public void reconnect() {
-        loop.execute(() -> {
+        onLoop("reconnect", () -> {
+            problem = null;
+            if (warmUpFailed && warmUp != null) {
+                startWarmUp();
+            }
             if (active == null || state == FeedState.TOKEN_EXPIRED || state == FeedState.ERROR) {
                 MarketFeed old = active;
                 active = null;
@@ -226,66 +297,97 @@ public final class FeedSupervisor implements AutoCloseable {
         }
         streamConnected = false;
         pollCycleMillis = -1;
-        active = factory.create(kind, sink, reporter);
-        state = kind.equals(MarketFeed.STREAM) ? FeedState.RECONNECTING : FeedState.POLLING;
         attempt = 0;
         nextTryMillis = 0;
-        message = kind.equals(MarketFeed.STREAM) ? "Connecting the stream" : "First polling cycle";
-        active.start(resume);
+        try {
+            active = factory.create(kind, sink, reporter);
+            state = kind.equals(MarketFeed.STREAM) ? FeedState.RECONNECTING : FeedState.POLLING;
+            message = kind.equals(MarketFeed.STREAM) ? "Connecting the stream" : "First polling cycle";
+            active.start(resume);
+        } catch (RuntimeException e) {
+            LOG.error("the {} feed could not start", kind, e);
+            MarketFeed failed = active;
+            active = null;
+            if (failed != null) {
+                closeQuietly(failed);
+            }
+            if (resume > 0) {
+                repairer.gap(resume, clock.now(), "feed could not start");
+            }
+            state = FeedState.ERROR;
+            message = "The " + kind + " feed could not start: " + describe(e) + ". Check the Kite settings (KITE_REST_URL,"
+                    + " KITE_WS_URL, .env), then press Reconnect; " + DETAILS + ".";
+            return;
+        }
         LOG.info("{} feed started (mode {})", kind, mode.id());
     }
 
-    private void beat() {
+    private static void closeQuietly(MarketFeed feed) {
         try {
-            if (closed) {
-                return;
-            }
-            coverage.beat(active != null && active.kind().equals(MarketFeed.STREAM));
-            if (mode == DataMode.HYBRID) {
-                FeedState before = state;
-                String kind = active == null ? "" : active.kind();
-                applyMode();
-                if (active != null && !active.kind().equals(kind)) {
-                    LOG.info("hybrid schedule: {} -> {} (was {})", kind, active.kind(), before);
-                    publish(true);
-                }
-            }
-            if (active != null && active.kind().equals(MarketFeed.STREAM) && streamConnected) {
-                // exchange time decides; with none yet, the wall clock does once the socket has been quiet a while
-                boolean quiet = !clock.knowsExchangeTime() && clock.nanos() - connectedAtNanos > QUIET_NANOS;
-                boolean open = clock.knowsExchangeTime() || quiet ? calendar.inSession(clock.now()) : true;
-                if (state == FeedState.LIVE && !open) {
-                    state = FeedState.MARKET_CLOSED;
-                    nextOpenMillis = calendar.nextOpen(Instant.ofEpochMilli(clock.wallMillis())).toEpochMilli();
-                    message = "";
-                    publish(true);
-                } else if (state == FeedState.MARKET_CLOSED && open) {
-                    state = FeedState.LIVE;
-                    publish(true);
-                }
-            }
-            repairer.poll();
-            long nowNanos = clock.nanos();
-            long n = ticks.get();
-            if (nanosAtLastBeat > 0) {
-                ticksPerSecond = (n - ticksAtLastBeat) * 1e9 / Math.max(1, nowNanos - nanosAtLastBeat);
-            }
-            ticksAtLastBeat = n;
-            nanosAtLastBeat = nowNanos;
-            publish(false);
+            feed.close();
         } catch (RuntimeException e) {
-            LOG.error("feed supervisor beat failed", e);
+            LOG.warn("closing a failed feed: {}", e.toString());
         }
     }
 
+    private void beat() {
+        if (closed) {
+            return;
+        }
+        coverage.beat(active != null && active.kind().equals(MarketFeed.STREAM));
+        if (mode == DataMode.HYBRID) {
+            FeedState before = state;
+            String kind = active == null ? "" : active.kind();
+            applyMode();
+            if (active != null && !active.kind().equals(kind)) {
+                LOG.info("hybrid schedule: {} -> {} (was {})", kind, active.kind(), before);
+                publish(true);
+            }
+        }
+        if (active != null && active.kind().equals(MarketFeed.STREAM) && streamConnected) {
+            // exchange time decides; with none yet, the wall clock does once the socket has been quiet a while
+            boolean quiet = !clock.knowsExchangeTime() && clock.nanos() - connectedAtNanos > QUIET_NANOS;
+            boolean open = clock.knowsExchangeTime() || quiet ? calendar.inSession(clock.now()) : true;
+            if (state == FeedState.LIVE && !open) {
+                state = FeedState.MARKET_CLOSED;
+                nextOpenMillis = calendar.nextOpen(Instant.ofEpochMilli(clock.now())).toEpochMilli();
+                message = "";
+                publish(true);
+            } else if (state == FeedState.MARKET_CLOSED && open) {
+                state = FeedState.LIVE;
+                publish(true);
+            }
+        }
+        repairer.poll();
+        long nowNanos = clock.nanos();
+        long n = ticks.get();
+        if (nanosAtLastBeat > 0) {
+            ticksPerSecond = (n - ticksAtLastBeat) * 1e9 / Math.max(1, nowNanos - nanosAtLastBeat);
+        }
+        ticksAtLastBeat = n;
+        nanosAtLastBeat = nowNanos;
+        publish(false);
+    }
+
+    /** What the trader sees: the engine's death above all, then an expired token, then a background failure, then the feed. */
     private void publish(boolean changed) {
         long lastTick = lastTickNanos.get();
         long age = lastTick == 0 ? -1 : (clock.nanos() - lastTick) / 1_000_000L;
+        FeedState shown = state;
         String text = warmUpMessage != null && (state == FeedState.LIVE || state == FeedState.POLLING || state == FeedState.INITIALIZING)
                 ? warmUpMessage : message;
-        FeedStatus s = new FeedStatus(Instant.ofEpochMilli(clock.wallMillis()), mode, active == null ? "" : active.kind(), state, text,
+        Throwable engineDeath = engine.death();
+        if (engineDeath != null) {
+            shown = FeedState.ERROR;
+            text = "The engine stopped: " + describe(engineDeath) + ". Candles, indicators and signals are no longer updated:"
+                    + " restart the scanner; " + DETAILS + ".";
+        } else if (problem != null && state != FeedState.TOKEN_EXPIRED) {
+            shown = FeedState.ERROR;
+            text = problem;
+        }
+        FeedStatus s = new FeedStatus(Instant.ofEpochMilli(clock.wallMillis()), mode, active == null ? "" : active.kind(), shown, text,
                 ticksPerSecond, age, pollCycleMillis, state == FeedState.POLLING && nextCycleMillis > 0 ? Instant.ofEpochMilli(nextCycleMillis) : null,
-                attempt, nextTryMillis, state == FeedState.MARKET_CLOSED && nextOpenMillis > 0 ? Instant.ofEpochMilli(nextOpenMillis) : null,
+                attempt, nextTryMillis, shown == FeedState.MARKET_CLOSED && nextOpenMillis > 0 ? Instant.ofEpochMilli(nextOpenMillis) : null,
                 engine.snapshot().awaitingRepair());
         FeedStatus before = status;
         status = s;
@@ -295,8 +397,27 @@ public final class FeedSupervisor implements AutoCloseable {
         try {
             listener.onStatus(s, significant);
         } catch (RuntimeException e) {
-            LOG.warn("status listener failed: {}", e.toString());
+            // shown from the next status on (the window reads status() directly); no re-publish into the failing listener
+            String text2 = "Showing the status failed: " + describe(e) + ". The scanner carries on; " + DETAILS + ".";
+            if (!text2.equals(problem)) {
+                LOG.error("status listener failed", e);
+                problem = text2;
+            }
         }
+    }
+
+    /** The exception's own words, or its type when it has none (a NullPointerException, an Error). */
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        String name = e.getClass().getSimpleName();
+        if (m == null || m.isBlank()) {
+            return name;
+        }
+        return e instanceof Error ? name + ": " + m : m;
+    }
+
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private boolean fromActive(String feed) {
@@ -306,10 +427,11 @@ public final class FeedSupervisor implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        loop.submit(() -> {
+        onLoop("close the feed", () -> {
             if (active != null) {
-                active.close();
+                MarketFeed feed = active;
                 active = null;
+                closeQuietly(feed);
             }
         });
         loop.shutdown();
@@ -346,7 +468,7 @@ public final class FeedSupervisor implements AutoCloseable {
         private void deliver(Tick tick) {
             long t = tick.exchangeTimeMillis();
             clock.observe(t);
-            if (t > 0 && calendar.inSession(t) && first.compareAndSet(true, false)) {
+            if (t > 0 && calendar.inRegularSession(t) && first.compareAndSet(true, false)) {
                 long bucket = SessionCalendar.bucketStart(t, Timeframe.FIVE_MINUTES);
                 if (t - bucket > JOIN_TOLERANCE_MILLIS) {
                     // joined after the bucket began: its open, high and low may be missing until the exchange's candle replaces it
@@ -376,7 +498,7 @@ public final class FeedSupervisor implements AutoCloseable {
     private final class Reporter implements FeedReporter {
         @Override
         public void connected(String feed) {
-            loop.execute(() -> {
+            onLoop("handle a connect", () -> {
                 if (!fromActive(feed)) {
                     return;
                 }
@@ -386,7 +508,7 @@ public final class FeedSupervisor implements AutoCloseable {
                 nextTryMillis = 0;
                 if (clock.knowsExchangeTime() && !calendar.inSession(clock.now())) {
                     state = FeedState.MARKET_CLOSED;
-                    nextOpenMillis = calendar.nextOpen(Instant.ofEpochMilli(clock.wallMillis())).toEpochMilli();
+                    nextOpenMillis = calendar.nextOpen(Instant.ofEpochMilli(clock.now())).toEpochMilli();
                 } else {
                     state = FeedState.LIVE;
                 }
@@ -397,7 +519,7 @@ public final class FeedSupervisor implements AutoCloseable {
 
         @Override
         public void reconnecting(String feed, int n, long delayMillis, String reason) {
-            loop.execute(() -> {
+            onLoop("handle a disconnect", () -> {
                 if (!fromActive(feed)) {
                     return;
                 }
@@ -412,7 +534,7 @@ public final class FeedSupervisor implements AutoCloseable {
 
         @Override
         public void tokenExpired(String feed, String text) {
-            loop.execute(() -> {
+            onLoop("handle an expired token", () -> {
                 if (!fromActive(feed)) {
                     return;
                 }
@@ -425,7 +547,7 @@ public final class FeedSupervisor implements AutoCloseable {
 
         @Override
         public void failed(String feed, String text, long retryInMillis) {
-            loop.execute(() -> {
+            onLoop("handle a feed failure", () -> {
                 if (!fromActive(feed)) {
                     return;
                 }
@@ -437,7 +559,7 @@ public final class FeedSupervisor implements AutoCloseable {
 
         @Override
         public void pollCycle(long cycleMillis, long nextCycleEpochMillis, int quotes) {
-            loop.execute(() -> {
+            onLoop("handle a polling cycle", () -> {
                 if (!fromActive(MarketFeed.POLL)) {
                     return;
                 }
@@ -451,7 +573,7 @@ public final class FeedSupervisor implements AutoCloseable {
 
         @Override
         public void marketClosed(String feed, long nextOpenEpochMillis) {
-            loop.execute(() -> {
+            onLoop("handle a closed market", () -> {
                 if (!fromActive(feed)) {
                     return;
                 }

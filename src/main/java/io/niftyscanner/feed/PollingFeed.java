@@ -120,7 +120,7 @@ public final class PollingFeed implements MarketFeed {
             LOG.warn("polling cycle failed ({} in a row): {}", failures, e.getMessage());
             reporter.failed(POLL, "Polling failed: " + e.getMessage(), backoff);
             schedule(backoff);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             failures++;
             LOG.error("polling cycle failed unexpectedly", e);
             reporter.failed(POLL, "Polling failed: " + e, MAX_BACKOFF_MILLIS);
@@ -167,7 +167,7 @@ public final class PollingFeed implements MarketFeed {
             delivered++;
         }
         if (newest > 0) {
-            if (calendar.inSession(newest)) {
+            if (calendar.inRegularSession(newest)) {
                 long from = coveredUntil > 0 ? coveredUntil : newest;
                 reporter.gap(from, newest, "polling samples");
                 coveredUntil = newest;

@@ -62,7 +62,9 @@ public final class StreamingFeed implements MarketFeed, KiteTickerListener {
                 return;
             }
             reporter.lost(STREAM, "reconnect requested");
-            ticker.close();
+            if (ticker != null) {
+                ticker.close();
+            }
             reporter.reconnecting(STREAM, 1, 0, "reconnect requested");
             open();
         }

@@ -26,10 +26,17 @@ public final class Journal implements AutoCloseable {
     private static final int SCHEMA_VERSION = 1;
     private final Path file;
     private final Connection db;
+    private final TradeLog trades;
 
     private Journal(Path file, Connection db) {
         this.file = file;
         this.db = db;
+        this.trades = new TradeLog(this, db);
+    }
+
+    /** Orders, fills, positions, refusals, breaker trips and signal timings (same file, same lock). */
+    public TradeLog trades() {
+        return trades;
     }
 
     public static Journal open(Path file) {
@@ -80,12 +87,16 @@ public final class Journal implements AutoCloseable {
                         + " repaired_ms INTEGER NOT NULL DEFAULT 0, repaired_candles INTEGER NOT NULL DEFAULT 0)");
                 s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
             }
+            TradeLog.migrate(s);
         }
     }
 
     /** Records a signal once; returns false if a signal with the same key was already journaled. */
     public synchronized boolean recordSignal(Signal sig, long recordedAtMillis) {
-        String sql = "INSERT OR IGNORE INTO signals VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        String sql = "INSERT OR IGNORE INTO signals (signal_key, token, symbol, side, time_ms, candle_start_ms, price,"
+                + " candle_open, candle_high, candle_low, candle_close, candle_volume, candle_quality, ema_fast, ema_slow,"
+                + " ema_fast_prev, ema_slow_prev, rsi, atr, stop, target, intrabar, rule, thresholds, recorded_ms)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         try (PreparedStatement p = db.prepareStatement(sql)) {
             Candle c = sig.candle();
             int i = 1;
@@ -129,6 +140,29 @@ public final class Journal implements AutoCloseable {
                 int cols = rs.getMetaData().getColumnCount();
                 while (rs.next()) {
                     Map<String, Object> row = new TreeMap<>();
+                    for (int c = 1; c <= cols; c++) {
+                        row.put(rs.getMetaData().getColumnName(c), rs.getObject(c));
+                    }
+                    out.add(row);
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read signals", e);
+        }
+        return out;
+    }
+
+    /** Journaled signals with time in [fromMillis, toMillis), oldest first, as plain rows (for export). */
+    public synchronized List<Map<String, Object>> signalsBetween(long fromMillis, long toMillis) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (PreparedStatement p = db.prepareStatement(
+                "SELECT * FROM signals WHERE time_ms >= ? AND time_ms < ? ORDER BY time_ms, signal_key")) {
+            p.setLong(1, fromMillis);
+            p.setLong(2, toMillis);
+            try (ResultSet rs = p.executeQuery()) {
+                int cols = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    Map<String, Object> row = new java.util.LinkedHashMap<>();
                     for (int c = 1; c <= cols; c++) {
                         row.put(rs.getMetaData().getColumnName(c), rs.getObject(c));
                     }

@@ -280,23 +280,47 @@ public final class KiteRestClient {
 
     /**
      * Places an order and returns Kite's order_id. Sent at most once: only a failure before the request left this
-     * machine (connection refused, unknown host) is retried. Any failure after that raises a {@link NetworkException}
-     * saying the order's fate is unknown, so the caller checks the order book (by tag) before trying again.
+     * machine (connection refused, unknown host) is retried, and then raises {@link RequestNotSentException}. When the
+     * request may have reached Kite without a clear answer, {@link OutcomeUnknownException} says so (never transient):
+     * read the day's orders (by tag) before trying again. A refusal by Kite (input, margin, token) keeps its own type.
      */
     public String placeOrder(OrderRequest order) {
-        FormBody.Builder fb = new FormBody.Builder();
-        order.form().forEach(fb::add);
         String route = "orders/" + order.variety();
-        Request req = authed(url(route)).post(new OneShotBody(fb.build())).build();
-        acquire(limits.ordersPerSecond);
-        acquire(limits.ordersPerMinute);
-        JsonNode d = data(sendOnce(req, route, null));
+        JsonNode d = data(write(authed(url(route)).post(form(order.form())).build(), route));
         String id = KiteJson.text(d, "order_id");
         if (id.isEmpty()) {
-            throw new DataException("Kite accepted the " + order.tradingsymbol() + " order but sent no order_id;"
-                    + " check the order book" + (order.tag() == null ? "" : " for tag " + order.tag()), 200, "");
+            throw new OutcomeUnknownException("Kite accepted the " + order.tradingsymbol() + " order but sent no order_id;"
+                    + " check the order book" + (order.tag() == null ? "" : " for tag " + order.tag()), 200, "", null);
         }
         return id;
+    }
+
+    /** Modifies an open order ({@code PUT /orders/{variety}/{order_id}}), once, like {@link #placeOrder}. */
+    public String modifyOrder(String variety, String orderId, OrderModification change) {
+        String route = "orders/" + variety + "/" + orderId;
+        return KiteJson.text(data(write(authed(url(route)).put(form(change.form())).build(), "orders/{variety}/{id} PUT")),
+                "order_id");
+    }
+
+    /**
+     * Cancels an open order ({@code DELETE /orders/{variety}/{order_id}}), once. An order that is already complete or
+     * cancelled is refused by Kite with an {@link InputException} or {@link OrderException}.
+     */
+    public String cancelOrder(String variety, String orderId) {
+        String route = "orders/" + variety + "/" + orderId;
+        return KiteJson.text(data(write(authed(url(route)).delete().build(), "orders/{variety}/{id} DELETE")), "order_id");
+    }
+
+    private static RequestBody form(Map<String, String> fields) {
+        FormBody.Builder fb = new FormBody.Builder();
+        fields.forEach(fb::add);
+        return new OneShotBody(fb.build());
+    }
+
+    private Raw write(Request req, String route) {
+        acquire(limits.ordersPerSecond);
+        acquire(limits.ordersPerMinute);
+        return sendOnce(req, route, null);
     }
 
     /** The day's orders ({@code GET /orders}). */
@@ -388,7 +412,8 @@ public final class KiteRestClient {
 
     /**
      * A request that must not be repeated once it may have reached the server. Only connection failures (nothing was
-     * sent) are retried.
+     * sent) are retried; they end in {@link RequestNotSentException}. An I/O failure after that, or a 5xx that does not
+     * say the order system refused the request, ends in {@link OutcomeUnknownException}.
      */
     private Raw sendOnce(Request req, String route, RateLimiter limiter) {
         for (int attempt = 1; ; attempt++) {
@@ -401,21 +426,42 @@ public final class KiteRestClient {
                 if (r.isSuccessful()) {
                     return new Raw(r.code(), body);
                 }
-                throw KiteErrors.map(r.code(), tryJson(body), route);
+                KiteException e = KiteErrors.map(r.code(), tryJson(body), route);
+                if (mayHaveExecuted(r.code(), e)) {
+                    throw new OutcomeUnknownException(e.getMessage() + " " + unknownHint(route), r.code(), e.errorType(), e);
+                }
+                throw e;
             } catch (ConnectException | UnknownHostException | NoRouteToHostException e) {
                 if (attempt >= retry.maxAttempts()) {
-                    throw new NetworkException("Cannot connect to Kite at " + base.host() + " (" + route + "): "
-                            + e.getMessage() + ". Nothing was sent.", 0, "", e);
+                    throw new RequestNotSentException("Cannot connect to Kite at " + base.host() + " (" + route + "): "
+                            + e.getMessage() + ". Nothing was sent.", e);
                 }
                 long delay = retry.delayMillis(attempt, time.random().nextDouble());
                 LOG.warn("{}: could not connect (nothing sent), attempt {} of {}; retrying in {} ms", route, attempt,
                         retry.maxAttempts(), delay);
                 sleepMillis(delay);
             } catch (IOException e) {
-                throw new NetworkException("No answer from Kite for " + route + " (" + e.getClass().getSimpleName()
-                        + "): the request may have been executed. Check the order book before sending it again.", 0, "", e);
+                throw new OutcomeUnknownException("No answer from Kite for " + route + " (" + e.getClass().getSimpleName()
+                        + "). " + unknownHint(route), 0, "", e);
             }
         }
+    }
+
+    private static String unknownHint(String route) {
+        return route.startsWith("orders") ? "The request may have been executed: check the order book before sending it again."
+                : "The request may have been executed.";
+    }
+
+    /**
+     * A 5xx whose error type is not a refusal by the order system (input, order, margin, holding, token, permission)
+     * does not say the request was refused: the OMS may have executed it. 429 and 4xx were refused before execution.
+     */
+    private static boolean mayHaveExecuted(int status, KiteException e) {
+        if (status < 500) {
+            return false;
+        }
+        return !(e instanceof InputException || e instanceof OrderException || e instanceof MarginException
+                || e instanceof TokenException || e instanceof PermissionException);
     }
 
     private static long retryAfter(String header) {

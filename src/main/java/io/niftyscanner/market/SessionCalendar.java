@@ -6,13 +6,19 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The NSE normal-market session in IST: 09:15:00 to 15:30:00, Monday to Friday, minus configured holidays.
- * The per-tick methods ({@link #inSession(long)}, {@link #bucketStart(long, Timeframe)}) do plain arithmetic:
- * IST has no daylight saving, so the offset is a constant.
+ * The NSE calendar in IST: the regular session 09:15:00 to 15:30:00, Monday to Friday, minus configured holidays,
+ * plus configured special sessions (Muhurat trading) on any day. {@link #inSession(long)} answers whether the exchange
+ * trades at all (what the status says); {@link #inRegularSession(long)} whether it is in the regular hours in which
+ * candles are built (design.md 6). The per-tick methods do plain arithmetic: IST has no daylight saving, so the offset
+ * is a constant.
  */
 public final class SessionCalendar {
     public static final ZoneId IST = ZoneId.of("Asia/Kolkata");
@@ -25,9 +31,22 @@ public final class SessionCalendar {
     private static final long CLOSE_MILLIS_OF_DAY = CLOSE.toSecondOfDay() * 1000L;
 
     private final Set<LocalDate> holidays;
+    private final List<SpecialSession> specialSessions;
+    private final long[] specialOpens;
+    private final long[] specialCloses;
 
     public SessionCalendar(Set<LocalDate> holidays) {
+        this(holidays, List.of());
+    }
+
+    /** @param specialSessions sessions outside the regular calendar; they open the exchange even on weekends and holidays */
+    public SessionCalendar(Set<LocalDate> holidays, Collection<SpecialSession> specialSessions) {
         this.holidays = Set.copyOf(new TreeSet<>(holidays));
+        List<SpecialSession> sorted = new ArrayList<>(specialSessions);
+        sorted.sort(Comparator.comparingLong(SpecialSession::openMillis));
+        this.specialSessions = List.copyOf(sorted);
+        this.specialOpens = sorted.stream().mapToLong(SpecialSession::openMillis).toArray();
+        this.specialCloses = sorted.stream().mapToLong(SpecialSession::closeMillis).toArray();
     }
 
     public static SessionCalendar withoutHolidays() {
@@ -36,6 +55,16 @@ public final class SessionCalendar {
 
     public Set<LocalDate> holidays() {
         return holidays;
+    }
+
+    /** The special sessions, earliest first. */
+    public List<SpecialSession> specialSessions() {
+        return specialSessions;
+    }
+
+    /** Epoch milliseconds of a date and time of day in IST. */
+    public static long istMillis(LocalDate date, LocalTime time) {
+        return date.toEpochDay() * DAY_MILLIS - IST_OFFSET_MILLIS + time.toSecondOfDay() * 1000L;
     }
 
     /** Milliseconds since IST midnight of the given instant. */
@@ -63,9 +92,36 @@ public final class SessionCalendar {
         return t >= OPEN_MILLIS_OF_DAY && t < CLOSE_MILLIS_OF_DAY;
     }
 
-    /** Whether the instant lies in a trading session: a trading day, between 09:15 and 15:30 IST. */
+    /** Whether the exchange trades at the instant: in a regular session or in a special one. */
     public boolean inSession(long epochMillis) {
+        return inRegularSession(epochMillis) || specialSessionAt(epochMillis) >= 0;
+    }
+
+    /** Whether the instant lies in a regular session: a trading day, between 09:15 and 15:30 IST. */
+    public boolean inRegularSession(long epochMillis) {
         return inSessionHours(epochMillis) && isTradingDay(istDate(epochMillis));
+    }
+
+    /** Whether the exchange holds any session on the date (regular or special). */
+    public boolean hasSession(LocalDate date) {
+        if (isTradingDay(date)) {
+            return true;
+        }
+        for (SpecialSession s : specialSessions) {
+            if (s.date().equals(date)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int specialSessionAt(long epochMillis) {
+        for (int i = 0; i < specialOpens.length; i++) {
+            if (epochMillis >= specialOpens[i] && epochMillis < specialCloses[i]) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -78,6 +134,7 @@ public final class SessionCalendar {
         return dayStart + OPEN_MILLIS_OF_DAY + Math.floorDiv(sinceOpen, len) * len;
     }
 
+    /** Whether the date has a regular session (a weekday that is not a holiday); special sessions do not count. */
     public boolean isTradingDay(LocalDate date) {
         DayOfWeek d = date.getDayOfWeek();
         return d != DayOfWeek.SATURDAY && d != DayOfWeek.SUNDAY && !holidays.contains(date);
@@ -91,21 +148,31 @@ public final class SessionCalendar {
         return date.toEpochDay() * DAY_MILLIS - IST_OFFSET_MILLIS + CLOSE_MILLIS_OF_DAY;
     }
 
-    /** The next session open at or after the instant (the current session's open if it is in session). */
+    /**
+     * The next session open at or after the instant (the current session's open if it is in session), regular or
+     * special, whichever comes first.
+     */
     public Instant nextOpen(Instant from) {
         long t = from.toEpochMilli();
-        LocalDate day = istDate(t);
-        if (inSession(t)) {
-            return Instant.ofEpochMilli(sessionOpenMillis(day));
+        long regular = nextRegularOpen(t);
+        for (int i = 0; i < specialOpens.length; i++) {
+            if (specialCloses[i] > t && specialOpens[i] < regular) {
+                return Instant.ofEpochMilli(specialOpens[i]);
+            }
         }
-        if (isTradingDay(day) && istMillisOfDay(t) < OPEN_MILLIS_OF_DAY) {
-            return Instant.ofEpochMilli(sessionOpenMillis(day));
+        return Instant.ofEpochMilli(regular);
+    }
+
+    private long nextRegularOpen(long t) {
+        LocalDate day = istDate(t);
+        if (isTradingDay(day) && istMillisOfDay(t) < CLOSE_MILLIS_OF_DAY) {
+            return sessionOpenMillis(day);
         }
         LocalDate next = day.plusDays(1);
         for (int i = 0; i < 366 && !isTradingDay(next); i++) {
             next = next.plusDays(1);
         }
-        return Instant.ofEpochMilli(sessionOpenMillis(next));
+        return sessionOpenMillis(next);
     }
 
     /** The last trading day strictly before the given date. */

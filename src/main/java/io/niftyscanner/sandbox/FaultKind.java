@@ -17,11 +17,16 @@ public enum FaultKind {
     SERVER_ERROR,
     /** Every current access token becomes invalid until a new session is generated. */
     EXPIRE_TOKEN,
+    /**
+     * For the duration, POST /orders places the order and then closes the connection without an answer: the client
+     * cannot know whether its order exists (it does) until it reads the order book.
+     */
+    DROP_ORDER_RESPONSE,
     /** The next tick frame carries one equity packet whose exchange timestamp is a day ahead (a corrupt value). */
     FUTURE_TIMESTAMP,
     /** The next tick frame carries one equity packet whose last price is 0 (a corrupt value). */
     ZERO_PRICE,
-    /** Ends stall, malformed, rate_limit and server_error now. */
+    /** Ends stall, malformed, rate_limit, server_error and drop_order_response now, and disarms future_timestamp and zero_price. */
     CLEAR;
 
     public String wireName() {
@@ -29,7 +34,7 @@ public enum FaultKind {
     }
 
     public boolean timed() {
-        return this == STALL || this == MALFORMED || this == RATE_LIMIT || this == SERVER_ERROR;
+        return this == STALL || this == MALFORMED || this == RATE_LIMIT || this == SERVER_ERROR || this == DROP_ORDER_RESPONSE;
     }
 
     public static Optional<FaultKind> parse(String s) {

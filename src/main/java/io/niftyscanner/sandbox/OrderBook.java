@@ -22,6 +22,10 @@ final class OrderBook {
         void orderUpdate(String apiKey, Map<String, Object> order);
     }
 
+    /** Zerodha's risk system squares off open MIS positions from about 15:20-15:25; the sandbox does it at 15:25. */
+    static final java.time.LocalTime MIS_SQUARE_OFF = java.time.LocalTime.of(15, 25);
+    static final String RMS_SQUARE_OFF_MESSAGE = "Auto square-off by RMS: MIS positions are closed at 15:25";
+
     static final String USER_ID = "SB0001";
     static final String USER_NAME = "Sandbox Trader";
     private static final Set<String> VARIETIES = Set.of("regular", "amo", "co", "iceberg", "auction");
@@ -37,7 +41,9 @@ final class OrderBook {
     private final String apiSecret;
     private final Map<String, Order> orders = new LinkedHashMap<>();
     private final List<Map<String, Object>> trades = new ArrayList<>();
+    private final List<SandboxExchange.OrderListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long sequence;
+    private long squaredOffDay = Long.MIN_VALUE;
 
     OrderBook(SimMarket market, LongSupplier marketTime, UpdateSink sink, SandboxStats stats, String apiSecret) {
         this.market = market;
@@ -63,6 +69,8 @@ final class OrderBook {
         long trigger;
         String tag;
         String marketProtection;
+        boolean modified;
+        String placedBy = USER_ID;
         String status;
         String statusMessage;
         long filledQuantity;
@@ -81,8 +89,23 @@ final class OrderBook {
         }
     }
 
-    /** Validates and places an order; returns its id. The form is Kite's POST /orders/{variety} body. */
+    void addListener(SandboxExchange.OrderListener l) {
+        listeners.add(l);
+    }
+
+    /**
+     * Validates and places an order; returns its id. The form is Kite's POST /orders/{variety} body. Listeners hear of
+     * the order after it is in the book and before the caller answers the request.
+     */
     String place(String apiKey, String variety, Map<String, String> form) {
+        String id = placeInBook(apiKey, variety, form);
+        for (SandboxExchange.OrderListener l : listeners) {
+            l.placed(id, form.get("tag"));
+        }
+        return id;
+    }
+
+    private String placeInBook(String apiKey, String variety, Map<String, String> form) {
         Order o = validate(variety, form);
         o.apiKey = apiKey;
         QuoteSnapshot quote = market.quote(o.instrument.token(), marketTime.getAsLong());
@@ -147,6 +170,117 @@ final class OrderBook {
         return o.id;
     }
 
+    /**
+     * Kite's PUT /orders/{variety}/{order_id}: an open or trigger-pending order takes the new quantity, price, trigger
+     * price, order type or validity; fields not given stay. The history gains MODIFY VALIDATION PENDING, MODIFY PENDING
+     * and MODIFIED, then the order rests again (or fills at once if it became marketable) with {@code modified: true}.
+     */
+    synchronized String modify(String variety, String orderId, Map<String, String> form) {
+        Order o = orders.get(orderId);
+        if (o == null || !o.variety.equals(variety)) {
+            throw new SandboxError(400, "OrderException", "Couldn't find order " + orderId + " of variety " + variety
+                    + ": list the day's orders with GET /orders.");
+        }
+        if (!o.live() || o.status.equals("AMO REQ RECEIVED")) {
+            throw SandboxError.input("Order " + orderId + " cannot be modified: it is already " + o.status + ".");
+        }
+        String type = form.get("order_type") == null || form.get("order_type").isBlank() ? o.orderType
+                : oneOf(form, "order_type", ORDER_TYPES, "MARKET, LIMIT, SL or SL-M");
+        long quantity = form.get("quantity") == null || form.get("quantity").isBlank() ? o.quantity
+                : positiveInt(form, "quantity", true);
+        int lot = o.instrument.instrument().lotSize();
+        if (quantity % lot != 0) {
+            throw SandboxError.input("Invalid `quantity` " + quantity + ": it must be a multiple of the lot size " + lot + ".");
+        }
+        boolean needsPrice = type.equals("LIMIT") || type.equals("SL");
+        boolean needsTrigger = type.equals("SL") || type.equals("SL-M");
+        long price = form.containsKey("price") ? price(form, "price", needsPrice, type) : needsPrice ? o.price : 0;
+        long trigger = form.containsKey("trigger_price") ? price(form, "trigger_price", needsTrigger, type) : needsTrigger ? o.trigger : 0;
+        if (needsPrice && price == 0) {
+            throw SandboxError.input("Missing `price`: a " + type + " order needs it.");
+        }
+        if (needsTrigger && trigger == 0) {
+            throw SandboxError.input("Missing `trigger_price`: a " + type + " order needs it.");
+        }
+        String validity = form.get("validity") == null || form.get("validity").isBlank() ? o.validity
+                : oneOf(form, "validity", VALIDITIES, "DAY, IOC or TTL");
+        long now = marketTime.getAsLong();
+        record(o, "MODIFY VALIDATION PENDING", null, now, false);
+        o.orderType = type;
+        o.quantity = quantity;
+        o.price = price;
+        o.trigger = trigger;
+        o.validity = validity;
+        o.modified = true;
+        record(o, "MODIFY PENDING", null, now, false);
+        record(o, "MODIFIED", null, now, false);
+        long last = market.quote(o.instrument.token(), now).lastPrice();
+        if (needsTrigger) {
+            record(o, "TRIGGER PENDING", null, now, true);
+            checkTrigger(o, last, now);
+        } else {
+            record(o, "OPEN", null, now, true);
+            tryFill(o, last, now, true);
+        }
+        return o.id;
+    }
+
+    /**
+     * From {@link #MIS_SQUARE_OFF} on, once a day: pending MIS orders are cancelled and every open MIS position is
+     * closed with a MARKET order, as Zerodha's risk system does. Called by the pump with the market time.
+     */
+    synchronized void squareOffMisIfDue(long now) {
+        long day = SessionCalendar.istEpochDay(now);
+        if (day == squaredOffDay || !market.inSession(now)
+                || SessionCalendar.istMillisOfDay(now) < MIS_SQUARE_OFF.toSecondOfDay() * 1000L) {
+            return;
+        }
+        squaredOffDay = day;
+        for (Order o : List.copyOf(orders.values())) {
+            if (o.product.equals("MIS") && o.live()) {
+                o.cancelledQuantity = o.quantity - o.filledQuantity;
+                record(o, "CANCELLED", RMS_SQUARE_OFF_MESSAGE, now, true);
+            }
+        }
+        Map<String, long[]> net = new LinkedHashMap<>(); // quantity by apiKey + symbol
+        Map<String, Order> sample = new LinkedHashMap<>();
+        for (Order o : orders.values()) {
+            if (o.product.equals("MIS") && o.filledQuantity > 0) {
+                String key = o.apiKey + "\u0000" + o.instrument.token();
+                net.computeIfAbsent(key, k -> new long[1])[0] += o.buy() ? o.filledQuantity : -o.filledQuantity;
+                sample.putIfAbsent(key, o);
+            }
+        }
+        net.forEach((key, q) -> {
+            if (q[0] == 0) {
+                return;
+            }
+            Order like = sample.get(key);
+            Order x = new Order();
+            x.apiKey = like.apiKey;
+            x.variety = "regular";
+            x.instrument = like.instrument;
+            x.transactionType = q[0] > 0 ? "SELL" : "BUY";
+            x.orderType = "MARKET";
+            x.product = "MIS";
+            x.validity = "DAY";
+            x.quantity = Math.abs(q[0]);
+            x.placedBy = "ADMINSQF";
+            x.marketProtection = "-1";
+            sequence++;
+            x.id = orderId(now, sequence);
+            x.exchangeOrderId = String.valueOf(1_100_000_000_000_000L + sequence);
+            x.placedMillis = now;
+            orders.put(x.id, x);
+            stats.ordersPlaced.incrementAndGet();
+            record(x, "PUT ORDER REQ RECEIVED", RMS_SQUARE_OFF_MESSAGE, now, false);
+            record(x, "VALIDATION PENDING", RMS_SQUARE_OFF_MESSAGE, now, false);
+            record(x, "OPEN PENDING", RMS_SQUARE_OFF_MESSAGE, now, false);
+            record(x, "OPEN", RMS_SQUARE_OFF_MESSAGE, now, true);
+            fill(x, slipped(x, market.quote(x.instrument.token(), now).lastPrice()), now, RMS_SQUARE_OFF_MESSAGE);
+        });
+    }
+
     synchronized List<Map<String, Object>> list() {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Order o : orders.values()) {
@@ -193,6 +327,10 @@ final class OrderBook {
             QuoteSnapshot q = market.quote(token, now);
             long qty = a[0] - a[2];
             double pnl = (a[3] - a[1] + qty * q.lastPrice()) / 100.0;
+            long matched = Math.min(a[0], a[2]);
+            // realised: the matched quantity at the average sell price less the average buy price
+            double realised = matched == 0 ? 0.0
+                    : Math.round(matched * ((double) a[3] / a[2] - (double) a[1] / a[0])) / 100.0;
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("tradingsymbol", t.get("tradingsymbol"));
             m.put("exchange", t.get("exchange"));
@@ -207,8 +345,8 @@ final class OrderBook {
             m.put("value", (a[3] - a[1]) / 100.0);
             m.put("pnl", pnl);
             m.put("m2m", pnl);
-            m.put("unrealised", pnl);
-            m.put("realised", 0.0);
+            m.put("unrealised", Math.round((pnl - realised) * 100) / 100.0);
+            m.put("realised", realised);
             m.put("buy_quantity", a[0]);
             m.put("buy_price", average(a[1], a[0]));
             m.put("buy_value", a[1] / 100.0);
@@ -254,7 +392,7 @@ final class OrderBook {
         if (o.orderType.equals("SL-M")) {
             fill(o, slipped(o, last), now);
         } else {
-            tryFill(o, last, now, false);
+            tryFill(o, last, now, true);
         }
     }
 
@@ -278,6 +416,10 @@ final class OrderBook {
     }
 
     private void fill(Order o, long price, long now) {
+        fill(o, price, now, null);
+    }
+
+    private void fill(Order o, long price, long now, String message) {
         o.filledQuantity = o.quantity;
         o.averagePrice = price;
         Map<String, Object> t = new LinkedHashMap<>();
@@ -295,7 +437,7 @@ final class OrderBook {
         t.put("order_timestamp", KiteTime.plain(now));
         t.put("exchange_timestamp", KiteTime.plain(now));
         trades.add(t);
-        record(o, "COMPLETE", null, now, true);
+        record(o, "COMPLETE", message, now, true);
     }
 
     private void record(Order o, String status, String message, long now, boolean push) {
@@ -319,7 +461,7 @@ final class OrderBook {
         Map<String, Object> m = new LinkedHashMap<>();
         boolean reachedExchange = !o.status.equals("PUT ORDER REQ RECEIVED") && !o.status.equals("VALIDATION PENDING")
                 && !o.status.equals("REJECTED");
-        m.put("placed_by", USER_ID);
+        m.put("placed_by", o.placedBy);
         m.put("order_id", o.id);
         m.put("exchange_order_id", reachedExchange ? o.exchangeOrderId : null);
         m.put("parent_order_id", null);
@@ -330,7 +472,7 @@ final class OrderBook {
         m.put("exchange_update_timestamp", reachedExchange ? KiteTime.plain(o.updatedMillis) : null);
         m.put("exchange_timestamp", reachedExchange ? KiteTime.plain(o.placedMillis) : null);
         m.put("variety", o.variety);
-        m.put("modified", false);
+        m.put("modified", o.modified);
         m.put("exchange", o.instrument.instrument().exchange());
         m.put("tradingsymbol", o.instrument.symbol());
         m.put("instrument_token", o.instrument.token());

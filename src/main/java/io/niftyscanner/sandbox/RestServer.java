@@ -288,11 +288,18 @@ final class RestServer {
             case "POST /orders":
                 Map<String, String> form = HttpExchangeIo.first(HttpExchangeIo.params(HttpExchangeIo.body(r.exchange())));
                 String id = orders.place(r.apiKey(), r.segments()[1], form);
+                if (faults.active(FaultKind.DROP_ORDER_RESPONSE)) {
+                    stats.orderResponsesDropped.incrementAndGet();
+                    LOG.info("sandbox fault drop_order_response: order {} placed, connection closed without an answer", id);
+                    r.exchange().close(); // before any header was sent: the JDK server closes the connection
+                    return;
+                }
                 Envelopes.ok(r.exchange(), Map.of("order_id", id));
                 break;
             case "PUT /orders":
-                throw SandboxError.input("Order modification is not simulated by the sandbox: cancel with DELETE /orders/"
-                        + r.segments()[1] + "/" + r.segments()[2] + " and place a new order.");
+                Map<String, String> changes = HttpExchangeIo.first(HttpExchangeIo.params(HttpExchangeIo.body(r.exchange())));
+                Envelopes.ok(r.exchange(), Map.of("order_id", orders.modify(r.segments()[1], r.segments()[2], changes)));
+                break;
             case "DELETE /orders":
                 Envelopes.ok(r.exchange(), Map.of("order_id", orders.cancel(r.segments()[1], r.segments()[2])));
                 break;

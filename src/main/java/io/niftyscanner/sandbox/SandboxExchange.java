@@ -26,6 +26,13 @@ import org.slf4j.LoggerFactory;
  * {@link #sendHeartbeats()} after moving a {@link ManualMarketClock}.
  */
 public final class SandboxExchange implements AutoCloseable {
+    /** Hears of each order the moment it is in the book, before the REST answer goes out (tests, tools). */
+    @FunctionalInterface
+    public interface OrderListener {
+        /** @param tag the order's tag, or null */
+        void placed(String orderId, String tag);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(SandboxExchange.class);
     private static final long PUMP_MILLIS = 50;
     private static final long HEARTBEAT_MILLIS = 1000;
@@ -165,7 +172,13 @@ public final class SandboxExchange implements AutoCloseable {
                 }
                 ticker.broadcastStep(day, time, slots, count);
             });
+            orders.squareOffMisIfDue(clock.nowMillis());
         }
+    }
+
+    /** Calls the listener for every order placed from now on, on the REST thread, before the answer is sent. */
+    public void addOrderListener(OrderListener listener) {
+        orders.addListener(listener);
     }
 
     /** Sends one heartbeat (a 1-byte binary frame) to every open socket, unless a stall fault is active. */
@@ -217,6 +230,7 @@ public final class SandboxExchange implements AutoCloseable {
         m.put("malformed_frames_sent", stats.malformedSent.get());
         m.put("orders", stats.ordersPlaced.get());
         m.put("order_updates_sent", stats.orderUpdatesSent.get());
+        m.put("order_responses_dropped", stats.orderResponsesDropped.get());
         long now = clock.nowMillis();
         m.put("market_time", KiteTime.plain(now));
         m.put("market_time_millis", now);

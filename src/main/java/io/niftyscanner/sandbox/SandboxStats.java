@@ -21,6 +21,7 @@ final class SandboxStats {
     final AtomicLong malformedSent = new AtomicLong();
     final AtomicLong orderUpdatesSent = new AtomicLong();
     final AtomicLong ordersPlaced = new AtomicLong();
+    final AtomicLong orderResponsesDropped = new AtomicLong();
 
     void request(String route) {
         requests.computeIfAbsent(route, r -> new LongAdder()).increment();

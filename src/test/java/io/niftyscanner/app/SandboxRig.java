@@ -39,6 +39,8 @@ final class SandboxRig implements AutoCloseable {
     final List<Signal> signals = new CopyOnWriteArrayList<>();
     final List<Candle> candles = new CopyOnWriteArrayList<>();
     final List<Candle> repaired = new CopyOnWriteArrayList<>();
+    /** Every status published, changed or not (the supervisor publishes one a second): a count that proves time passed. */
+    final java.util.concurrent.atomic.AtomicLong published = new java.util.concurrent.atomic.AtomicLong();
 
     SandboxRig(Path dir, DataMode mode, double speed, LocalTime start, Map<String, String> extra) throws Exception {
         this(dir, mode, SandboxOptions.defaults().withSpeed(speed).withSeed(7).withStart(SESSION, start), extra, false);
@@ -64,6 +66,7 @@ final class SandboxRig implements AutoCloseable {
         runtime = ScannerRuntime.start(config, new ScannerRuntime.Options(mode, 0, warmUp, sandbox).withClock(clock), new ScannerRuntime.Events() {
             @Override
             public void onStatus(FeedStatus status, boolean changed) {
+                published.incrementAndGet();
                 if (changed) {
                     statusMarketTimes.add(marketNow());
                     statuses.add(status);

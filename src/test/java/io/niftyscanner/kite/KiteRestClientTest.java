@@ -150,7 +150,8 @@ class KiteRestClientTest {
         server.enqueue(json(500, error("GeneralException", "oops")));
         server.enqueue(json(200, "{\"status\":\"success\",\"data\":{\"order_id\":\"2\"}}"));
         assertThatThrownBy(() -> client.placeOrder(OrderRequest.market("NSE", "INFY", "BUY", 1, "MIS", "tag1")))
-                .isInstanceOf(GeneralException.class);
+                .isInstanceOf(OutcomeUnknownException.class).hasMessageContaining("check the order book")
+                .satisfies(e -> assertThat(((KiteException) e).isTransient()).as("never retried like a read").isFalse());
         assertThat(server.getRequestCount()).isEqualTo(1);
         RecordedRequest req = server.takeRequest();
         assertThat(req.getMethod()).isEqualTo("POST");
@@ -168,7 +169,8 @@ class KiteRestClientTest {
                 .body("{\"status\":\"success\",\"data\":{\"order_id\":\"3\"}}").headersDelay(2, TimeUnit.SECONDS).build());
         server.enqueue(json(200, "{\"status\":\"success\",\"data\":{\"order_id\":\"4\"}}"));
         assertThatThrownBy(() -> c.placeOrder(OrderRequest.limit("NSE", "INFY", "SELL", 2, "CNC", new BigDecimal("1573.70"), null)))
-                .isInstanceOf(NetworkException.class).hasMessageContaining("Check the order book");
+                .isInstanceOf(OutcomeUnknownException.class).hasMessageContaining("check the order book")
+                .satisfies(e -> assertThat(((KiteException) e).isTransient()).isFalse());
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(server.takeRequest().getBody().utf8()).contains("price=1573.70");
     }
@@ -182,8 +184,48 @@ class KiteRestClientTest {
         KiteRestClient c = new KiteRestClient(HTTP, "http://127.0.0.1:" + port, new KiteSession("k", "t"), fake.kiteTime(),
                 new RetryPolicy(3, 100, 100));
         assertThatThrownBy(() -> c.placeOrder(OrderRequest.market("NSE", "INFY", "BUY", 1, "MIS", null)))
-                .isInstanceOf(NetworkException.class).hasMessageContaining("Nothing was sent");
+                .isInstanceOf(RequestNotSentException.class).hasMessageContaining("Nothing was sent")
+                .satisfies(e -> assertThat(((KiteException) e).isTransient()).as("safe to send again").isTrue());
         assertThat(fake.sleeps).hasSize(2);
+    }
+
+    @Test
+    void aRefusalByTheOrderSystemKeepsItsTypeAndOthers5xxAreUnknown() {
+        server.enqueue(json(400, error("InputException", "Invalid price")));
+        assertThatThrownBy(() -> client.placeOrder(OrderRequest.market("NSE", "INFY", "BUY", 1, "MIS", "t1")))
+                .isInstanceOf(InputException.class);
+        server.enqueue(json(500, error("MarginException", "Insufficient funds")));
+        assertThatThrownBy(() -> client.placeOrder(OrderRequest.market("NSE", "INFY", "BUY", 1, "MIS", "t2")))
+                .isInstanceOf(MarginException.class);
+        server.enqueue(json(503, error("NetworkException", "OMS unreachable")));
+        assertThatThrownBy(() -> client.placeOrder(OrderRequest.market("NSE", "INFY", "BUY", 1, "MIS", "t3")))
+                .isInstanceOf(OutcomeUnknownException.class);
+        server.enqueue(json(502, error("DataException", "bad OMS answer")));
+        assertThatThrownBy(() -> client.placeOrder(OrderRequest.market("NSE", "INFY", "BUY", 1, "MIS", "t4")))
+                .isInstanceOf(OutcomeUnknownException.class);
+        server.enqueue(json(200, "{\"status\":\"success\",\"data\":{}}"));
+        assertThatThrownBy(() -> client.placeOrder(OrderRequest.market("NSE", "INFY", "BUY", 1, "MIS", "t5")))
+                .isInstanceOf(OutcomeUnknownException.class).hasMessageContaining("t5");
+        assertThat(server.getRequestCount()).isEqualTo(5);
+    }
+
+    @Test
+    void cancelAndModifyAreOneShotWritesOnTheirRoutes() throws Exception {
+        server.enqueue(json(200, "{\"status\":\"success\",\"data\":{\"order_id\":\"77\"}}"));
+        server.enqueue(json(200, "{\"status\":\"success\",\"data\":{\"order_id\":\"77\"}}"));
+        server.enqueue(json(504, error("GeneralException", "gateway timeout")));
+        assertThat(client.modifyOrder("regular", "77", new OrderModification(5, null, new BigDecimal("99.95"), "SL-M")))
+                .isEqualTo("77");
+        assertThat(client.cancelOrder("regular", "77")).isEqualTo("77");
+        assertThatThrownBy(() -> client.cancelOrder("regular", "77")).isInstanceOf(OutcomeUnknownException.class);
+        RecordedRequest put = server.takeRequest();
+        assertThat(put.getMethod()).isEqualTo("PUT");
+        assertThat(put.getUrl().encodedPath()).isEqualTo("/orders/regular/77");
+        assertThat(put.getBody().utf8()).isEqualTo("order_type=SL-M&quantity=5&trigger_price=99.95");
+        RecordedRequest del = server.takeRequest();
+        assertThat(del.getMethod()).isEqualTo("DELETE");
+        assertThat(del.getUrl().encodedPath()).isEqualTo("/orders/regular/77");
+        assertThat(server.getRequestCount()).isEqualTo(3);
     }
 
     @Test

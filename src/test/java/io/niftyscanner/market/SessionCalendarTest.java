@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -59,5 +61,46 @@ class SessionCalendarTest {
         assertThat(calendar.nextOpen(Instant.ofEpochMilli(ist("2026-12-24T15:45:00"))))
                 .as("25th is a holiday").isEqualTo(Instant.ofEpochMilli(ist("2026-12-28T09:15:00")));
         assertThat(calendar.previousTradingDay(LocalDate.of(2026, 11, 30))).isEqualTo(LocalDate.of(2026, 11, 27));
+    }
+
+    private final SessionCalendar diwali = new SessionCalendar(Set.of(LocalDate.of(2026, 11, 10), LocalDate.of(2026, 11, 6)),
+            List.of(new SpecialSession(LocalDate.of(2026, 11, 8), LocalTime.of(18, 0), LocalTime.of(19, 15)),
+                    new SpecialSession(LocalDate.of(2026, 11, 6), LocalTime.of(18, 0), LocalTime.of(19, 0))));
+
+    @Test
+    void aSpecialSessionOpensTheExchangeOnASundayForItsWindowOnly() {
+        assertThat(diwali.inSession(ist("2026-11-08T17:59:59.999"))).isFalse();
+        assertThat(diwali.inSession(ist("2026-11-08T18:00:00"))).isTrue();
+        assertThat(diwali.inSession(ist("2026-11-08T19:14:59.999"))).isTrue();
+        assertThat(diwali.inSession(ist("2026-11-08T19:15:00"))).isFalse();
+        assertThat(diwali.inSession(ist("2026-11-08T10:00:00"))).as("no regular session on the Sunday").isFalse();
+        assertThat(diwali.inRegularSession(ist("2026-11-08T18:30:00"))).as("no candle hours").isFalse();
+        assertThat(diwali.isTradingDay(LocalDate.of(2026, 11, 8))).isFalse();
+        assertThat(diwali.hasSession(LocalDate.of(2026, 11, 8))).isTrue();
+        assertThat(diwali.hasSession(LocalDate.of(2026, 11, 7))).isFalse();
+    }
+
+    @Test
+    void aSpecialSessionOnAWeekdayHolidayOpensOnlyInTheEvening() {
+        assertThat(diwali.inSession(ist("2026-11-06T10:00:00"))).as("the holiday's regular hours").isFalse();
+        assertThat(diwali.inSession(ist("2026-11-06T18:30:00"))).isTrue();
+        assertThat(diwali.nextOpen(Instant.ofEpochMilli(ist("2026-11-06T09:00:00"))))
+                .isEqualTo(Instant.ofEpochMilli(ist("2026-11-06T18:00:00")));
+    }
+
+    @Test
+    void nextOpenIsTheEarlierOfTheRegularAndTheSpecialSessions() {
+        assertThat(diwali.nextOpen(Instant.ofEpochMilli(ist("2026-11-07T12:00:00")))).as("Saturday: Sunday evening comes first")
+                .isEqualTo(Instant.ofEpochMilli(ist("2026-11-08T18:00:00")));
+        assertThat(diwali.nextOpen(Instant.ofEpochMilli(ist("2026-11-08T18:30:00")))).as("in the special session: its open")
+                .isEqualTo(Instant.ofEpochMilli(ist("2026-11-08T18:00:00")));
+        assertThat(diwali.nextOpen(Instant.ofEpochMilli(ist("2026-11-08T19:15:00")))).as("after it: Monday")
+                .isEqualTo(Instant.ofEpochMilli(ist("2026-11-09T09:15:00")));
+        assertThat(diwali.nextOpen(Instant.ofEpochMilli(ist("2026-11-09T15:30:00")))).as("Tuesday the 10th is a holiday")
+                .isEqualTo(Instant.ofEpochMilli(ist("2026-11-11T09:15:00")));
+        assertThat(diwali.nextOpen(Instant.ofEpochMilli(ist("2026-11-09T12:00:00")))).as("in a regular session: its open")
+                .isEqualTo(Instant.ofEpochMilli(ist("2026-11-09T09:15:00")));
+        assertThat(diwali.specialSessions()).extracting(SpecialSession::date)
+                .containsExactly(LocalDate.of(2026, 11, 6), LocalDate.of(2026, 11, 8));
     }
 }

@@ -70,6 +70,9 @@ class FaultTest {
             f.market.advance(Duration.ofSeconds(10));
             f.exchange.pump();
             WsTestClient.await(() -> c.tickFrames().size() >= before + 6, WAIT, "frames during the fault");
+            // every frame the pump sent must have arrived before the fault ends, or a late one is counted as "after"
+            long sent = ((Number) f.exchange.statsJson().get("frames_sent")).longValue();
+            WsTestClient.await(() -> c.tickFrames().size() >= sent, WAIT, "all frames sent during the fault");
             List<byte[]> bad = c.tickFrames().subList(before, c.tickFrames().size());
             for (byte[] frame : bad) {
                 assertThat(decodes(frame)).as("frame of %d bytes is malformed", frame.length).isFalse();

@@ -65,6 +65,11 @@ final class Rest {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    Response putForm(String path, String form) {
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .PUT(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
     Response postJson(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
