@@ -4,7 +4,9 @@ import io.niftyscanner.feed.CandleCache;
 import io.niftyscanner.feed.GapLog;
 import io.niftyscanner.journal.Journal;
 import io.niftyscanner.market.Candle;
+import io.niftyscanner.market.CandleQuality;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The journal in the shapes the feed package asks for. */
@@ -30,16 +32,32 @@ final class JournalAdapters {
         };
     }
 
-    static CandleCache candleCache(Journal journal) {
+    /**
+     * The journal's candle cache of one market. Only candles the exchange vouches for are kept: complete, repaired and
+     * historical ones; a gapped or partial candle is no candle to warm up from.
+     */
+    static CandleCache candleCache(Journal journal, String market, Clock wall) {
         return new CandleCache() {
             @Override
             public List<Candle> candles(long token, long fromMillis, long toMillis) {
-                return journal.candles(token, fromMillis, toMillis);
+                return journal.candles(market, token, fromMillis, toMillis);
             }
 
             @Override
             public void save(List<Candle> candles) {
-                journal.saveCandles(candles);
+                List<Candle> trusted = new ArrayList<>(candles.size());
+                for (Candle c : candles) {
+                    if (c.quality() == CandleQuality.COMPLETE || c.quality() == CandleQuality.REPAIRED
+                            || c.quality() == CandleQuality.HISTORICAL) {
+                        trusted.add(c);
+                    }
+                }
+                journal.saveCandles(market, trusted);
+            }
+
+            @Override
+            public void drop(long token, String reason) {
+                journal.dropCachedSeries(market, token, reason, wall.millis());
             }
         };
     }

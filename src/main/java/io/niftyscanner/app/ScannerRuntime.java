@@ -12,6 +12,7 @@ import io.niftyscanner.engine.IndicatorSets;
 import io.niftyscanner.engine.IndicatorValues;
 import io.niftyscanner.engine.InstrumentView;
 import io.niftyscanner.engine.StrategyParams;
+import io.niftyscanner.feed.CandleCache;
 import io.niftyscanner.feed.FeedStatus;
 import io.niftyscanner.feed.FeedSupervisor;
 import io.niftyscanner.feed.GapRepairer;
@@ -27,7 +28,6 @@ import io.niftyscanner.kite.KiteRestClient;
 import io.niftyscanner.kite.KiteSession;
 import io.niftyscanner.kite.KiteTicker;
 import io.niftyscanner.market.Candle;
-import io.niftyscanner.market.CandleQuality;
 import io.niftyscanner.market.Instrument;
 import io.niftyscanner.market.SessionCalendar;
 import io.niftyscanner.market.Signal;
@@ -106,6 +106,8 @@ public final class ScannerRuntime implements ScannerSession {
     private final Deque<Signal> signals = new ArrayDeque<>();
     private final Events events;
     private final ChartSeriesSource charts;
+    private final CandleCache candleCache;
+    private final String market;
     private final AutoCloseable uncaughtRegistration;
 
     private ScannerRuntime(Builder b) {
@@ -116,6 +118,8 @@ public final class ScannerRuntime implements ScannerSession {
         this.exchangeLabel = b.exchangeLabel;
         this.rest = b.rest;
         this.journal = b.journal;
+        this.market = b.market;
+        this.candleCache = b.market == null ? CandleCache.NONE : JournalAdapters.candleCache(b.journal, b.market, Clock.systemUTC());
         this.journalWriter = b.journalWriter;
         this.events = b.events;
         this.clock = b.clock;
@@ -123,7 +127,7 @@ public final class ScannerRuntime implements ScannerSession {
         StrategyParams params = EngineParams.from(config);
         this.engine = new Engine(new EngineCore(instruments, params, new Listener(), calendar, IndicatorSets.incremental(params)),
                 config.feed().engineQueueCapacity(), 250);
-        this.charts = new ChartSeriesSource(params, calendar, config.strategy().warmupDays(), journal::candles);
+        this.charts = new ChartSeriesSource(params, calendar, config.strategy().warmupDays(), candleCache::candles);
         this.repairer = new GapRepairer(rest, instruments, engine, JournalAdapters.gapLog(journal, Clock.systemUTC()), clock,
                 config.feed().candleGraceMillis() + 1000);
         long pollMillis = (b.options.pollIntervalSeconds() > 0 ? b.options.pollIntervalSeconds() : config.feed().pollIntervalSeconds()) * 1000L;
@@ -165,6 +169,7 @@ public final class ScannerRuntime implements ScannerSession {
             connectExchange(b);
             boolean simulated = b.sandbox != null || KiteSession.SANDBOX.apiKey().equals(b.session.apiKey());
             b.journal = Journal.open(simulated ? sandboxJournal(config.paths().journal()) : config.paths().journal());
+            b.market = MarketIdentity.of(b.sandbox, simulated, b.restUrl).orElse(null);
             b.journalWriter = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "journal-writer");
                 t.setDaemon(true);
@@ -173,7 +178,7 @@ public final class ScannerRuntime implements ScannerSession {
             ScannerRuntime rt = new ScannerRuntime(b);
             rt.engine.start();
             rt.supervisor.start(options.warmUp()
-                    ? new WarmUp(rt.rest, JournalAdapters.candleCache(rt.journal), rt.calendar,
+                    ? new WarmUp(rt.rest, rt.candleCache, rt.calendar,
                     config.strategy().warmupDays()) : null, rt.instruments);
             LOG.info("scanner started: {} instruments, {}", rt.instruments.size(), rt.exchangeLabel);
             return rt;
@@ -236,6 +241,11 @@ public final class ScannerRuntime implements ScannerSession {
 
     public KiteRestClient rest() {
         return rest;
+    }
+
+    /** The market the candle cache belongs to ("kite", "sandbox:sim-v1-seed13-tps1.5", ...), or null when none is cached. */
+    public String market() {
+        return market;
     }
 
     public Journal journal() {
@@ -374,7 +384,7 @@ public final class ScannerRuntime implements ScannerSession {
     private final class Listener implements EngineListener {
         @Override
         public void onCandleClosed(Candle candle, IndicatorValues values) {
-            journal("cache a candle", () -> journal.saveCandles(List.of(candle)));
+            journal("cache a candle", () -> candleCache.save(List.of(candle)));
             Instrument in = byToken.get(candle.token());
             if (in != null) {
                 events.onCandle(in, candle);
@@ -395,7 +405,7 @@ public final class ScannerRuntime implements ScannerSession {
 
         @Override
         public void onCandleRepaired(Candle before, Candle after) {
-            journal("cache a repaired candle", () -> journal.saveCandles(List.of(after)));
+            journal("cache a repaired candle", () -> candleCache.save(List.of(after)));
             Instrument in = byToken.get(after.token());
             if (in != null) {
                 events.onCandleRepaired(in, before, after);
@@ -415,6 +425,8 @@ public final class ScannerRuntime implements ScannerSession {
         String exchangeLabel;
         KiteRestClient rest;
         Journal journal;
+        /** The market the candle cache belongs to; null when it cannot be told (nothing is cached). */
+        String market;
         ExecutorService journalWriter;
         MarketClock clock;
 

@@ -3,7 +3,10 @@ package io.niftyscanner.feed;
 import io.niftyscanner.market.Candle;
 import java.util.List;
 
-/** Closed 5-minute candles kept between runs (the journal), so a restart fetches only what is missing. */
+/**
+ * Closed 5-minute candles kept between runs (the journal), so a restart fetches only what is missing. One cache holds
+ * one market's candles: Kite's, or one simulated sandbox market's.
+ */
 public interface CandleCache {
     CandleCache NONE = new CandleCache() {
         @Override
@@ -13,9 +16,16 @@ public interface CandleCache {
 
         @Override
         public void save(List<Candle> candles) {}
+
+        @Override
+        public void drop(long token, String reason) {}
     };
 
     List<Candle> candles(long token, long fromMillis, long toMillis);
 
+    /** Keeps candles the exchange vouches for (complete, repaired, historical); others are not cached. */
     void save(List<Candle> candles);
+
+    /** The instrument's cached series no longer matches the exchange's: forget it, and record why. */
+    void drop(long token, String reason);
 }

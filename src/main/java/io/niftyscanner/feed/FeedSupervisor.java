@@ -181,8 +181,7 @@ public final class FeedSupervisor implements AutoCloseable {
             WarmUp.Result r = warmUp.run(instruments, clock.now(), engine,
                     (done, total, symbol) -> warmUpMessage = "Warm-up: " + done + " of " + total + " instruments (" + symbol + ")", clock);
             warmUpMessage = null;
-            String note = "Warm-up done: " + r.candlesLoaded() + " candles (" + r.fromCache() + " cached, " + r.fetchedFromKite()
-                    + " fetched" + (r.failed() > 0 ? ", " + r.failed() + " instruments failed" : "") + ") in " + r.millis() + " ms";
+            String note = r.summary();
             onLoop("report the warm-up", () -> {
                 message = note;
                 publish(true);

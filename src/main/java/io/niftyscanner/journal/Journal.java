@@ -87,6 +87,13 @@ public final class Journal implements AutoCloseable {
                         + " repaired_ms INTEGER NOT NULL DEFAULT 0, repaired_candles INTEGER NOT NULL DEFAULT 0)");
                 s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
             }
+            // the candle cache is kept per market (tables created idempotently beside the schema version); the version-1
+            // table "candles" held candles of no known market and is no longer read
+            s.execute("CREATE TABLE IF NOT EXISTS candle_cache (market TEXT NOT NULL, token INTEGER NOT NULL, start_ms INTEGER NOT NULL,"
+                    + " open INTEGER NOT NULL, high INTEGER NOT NULL, low INTEGER NOT NULL, close INTEGER NOT NULL,"
+                    + " volume INTEGER NOT NULL, quality TEXT NOT NULL, PRIMARY KEY (market, token, start_ms)) WITHOUT ROWID");
+            s.execute("CREATE TABLE IF NOT EXISTS cache_refetches (id INTEGER PRIMARY KEY AUTOINCREMENT, market TEXT NOT NULL,"
+                    + " token INTEGER NOT NULL, reason TEXT NOT NULL, time_ms INTEGER NOT NULL)");
             TradeLog.migrate(s);
         }
     }
@@ -175,23 +182,27 @@ public final class Journal implements AutoCloseable {
         return out;
     }
 
-    /** Stores (or replaces) closed candles in the cache, in one transaction. */
-    public synchronized void saveCandles(List<Candle> candles) {
+    /**
+     * Stores (or replaces) closed candles of one market in the cache, in one transaction. A market is what the candles
+     * came from (Kite, or one simulated sandbox market): two markets never share cached candles.
+     */
+    public synchronized void saveCandles(String market, List<Candle> candles) {
         if (candles.isEmpty()) {
             return;
         }
         try {
             db.setAutoCommit(false);
-            try (PreparedStatement p = db.prepareStatement("INSERT OR REPLACE INTO candles VALUES (?,?,?,?,?,?,?,?)")) {
+            try (PreparedStatement p = db.prepareStatement("INSERT OR REPLACE INTO candle_cache VALUES (?,?,?,?,?,?,?,?,?)")) {
                 for (Candle c : candles) {
-                    p.setLong(1, c.token());
-                    p.setLong(2, c.startMillis());
-                    p.setLong(3, c.open());
-                    p.setLong(4, c.high());
-                    p.setLong(5, c.low());
-                    p.setLong(6, c.close());
-                    p.setLong(7, c.volume());
-                    p.setString(8, c.quality().name());
+                    p.setString(1, market);
+                    p.setLong(2, c.token());
+                    p.setLong(3, c.startMillis());
+                    p.setLong(4, c.open());
+                    p.setLong(5, c.high());
+                    p.setLong(6, c.low());
+                    p.setLong(7, c.close());
+                    p.setLong(8, c.volume());
+                    p.setString(9, c.quality().name());
                     p.addBatch();
                 }
                 p.executeBatch();
@@ -205,14 +216,15 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    /** Cached candles of one instrument with start in [fromMillis, toMillis), oldest first. */
-    public synchronized List<Candle> candles(long token, long fromMillis, long toMillis) {
+    /** Cached candles of one market's instrument with start in [fromMillis, toMillis), oldest first. */
+    public synchronized List<Candle> candles(String market, long token, long fromMillis, long toMillis) {
         List<Candle> out = new ArrayList<>();
-        try (PreparedStatement p = db.prepareStatement(
-                "SELECT start_ms, open, high, low, close, volume, quality FROM candles WHERE token=? AND start_ms>=? AND start_ms<? ORDER BY start_ms")) {
-            p.setLong(1, token);
-            p.setLong(2, fromMillis);
-            p.setLong(3, toMillis);
+        try (PreparedStatement p = db.prepareStatement("SELECT start_ms, open, high, low, close, volume, quality FROM candle_cache"
+                + " WHERE market=? AND token=? AND start_ms>=? AND start_ms<? ORDER BY start_ms")) {
+            p.setString(1, market);
+            p.setLong(2, token);
+            p.setLong(3, fromMillis);
+            p.setLong(4, toMillis);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Candle(token, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
@@ -221,6 +233,47 @@ public final class Journal implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw failure("read candles", e);
+        }
+        return out;
+    }
+
+    /**
+     * Forgets one instrument's cached series of a market, because it no longer matches the exchange's (a split or bonus
+     * adjusted the exchange's history, ...), and records why; in one transaction.
+     */
+    public synchronized void dropCachedSeries(String market, long token, String reason, long atMillis) {
+        try {
+            db.setAutoCommit(false);
+            try (PreparedStatement d = db.prepareStatement("DELETE FROM candle_cache WHERE market=? AND token=?");
+                 PreparedStatement r = db.prepareStatement("INSERT INTO cache_refetches (market, token, reason, time_ms) VALUES (?,?,?,?)")) {
+                d.setString(1, market);
+                d.setLong(2, token);
+                d.executeUpdate();
+                r.setString(1, market);
+                r.setLong(2, token);
+                r.setString(3, reason);
+                r.setLong(4, atMillis);
+                r.executeUpdate();
+            }
+            db.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw failure("drop a cached series", e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    /** Every cached series that was dropped and fetched afresh, with why, oldest first. */
+    public synchronized List<CacheRefetch> cacheRefetches() {
+        List<CacheRefetch> out = new ArrayList<>();
+        try (Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT market, token, reason, time_ms FROM cache_refetches ORDER BY id")) {
+            while (rs.next()) {
+                out.add(new CacheRefetch(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getLong(4)));
+            }
+        } catch (SQLException e) {
+            throw failure("read cache refetches", e);
         }
         return out;
     }
