@@ -16,9 +16,6 @@ public interface CandleCache {
 
         @Override
         public void save(List<Candle> candles) {}
-
-        @Override
-        public void drop(long token, String reason) {}
     };
 
     List<Candle> candles(long token, long fromMillis, long toMillis);
@@ -26,6 +23,9 @@ public interface CandleCache {
     /** Keeps candles the exchange vouches for (complete, repaired, historical); others are not cached. */
     void save(List<Candle> candles);
 
-    /** The instrument's cached series no longer matches the exchange's: forget it, and record why. */
-    void drop(long token, String reason);
+    /**
+     * The instrument's cached series no longer matches the exchange's: forget it, and record why. (The fresh candles
+     * saved next replace it bucket by bucket anyway; a cache without a record of its own may keep this no-op.)
+     */
+    default void drop(long token, String reason) {}
 }

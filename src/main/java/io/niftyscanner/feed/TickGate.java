@@ -13,10 +13,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * Checks the values a feed delivers before they can move the market clock or reach the engine (design.md 2: market
  * time is the exchange's, so one wrong timestamp must not become it). A tick is refused when its price is not
  * positive, or when it is stamped on an earlier date than the market clock's session. A tick stamped more than
- * {@code maxAheadMillis} ahead of the market clock (or any tick before the clock knows the exchange's time) is not
- * believed alone: it is held until ticks of {@code min(3, instruments)} instruments agree on that time (within the
- * same tolerance), which is what an outage ending or a start looks like; then the clock follows and the held ticks
- * are released. A lone far-future timestamp never finds agreement and is refused after {@link #HOLD_NANOS}.
+ * {@code maxAheadMillis} ahead of the market clock is not believed alone: it is held until ticks of
+ * {@code min(3, instruments)} instruments agree on that time (within the same tolerance), which is what the end of an
+ * outage looks like (at speed 60 a sandbox moves minutes in a second); then the clock follows and the held ticks are
+ * released. A lone far-future timestamp never finds agreement and is refused once the instrument's next believable tick
+ * contradicts it, or after {@link #HOLD_NANOS}. The first exchange time starts the clock (there is nothing to compare
+ * it with).
  * Every refusal is counted. Thread-safe (feeds call it from their threads).
  */
 final class TickGate {
@@ -64,7 +66,10 @@ final class TickGate {
         if (t <= 0) {
             return Verdict.ACCEPT; // no exchange time (LTP packets): it cannot move the clock, the engine ignores it
         }
-        if (clock.knowsExchangeTime()) {
+        if (!clock.knowsExchangeTime()) {
+            return Verdict.ACCEPT; // the first exchange time starts the market clock: there is nothing to compare it with
+        }
+        {
             long now = clock.now();
             if (t <= now + maxAheadMillis) {
                 if (SessionCalendar.istEpochDay(t) < SessionCalendar.istEpochDay(now)) {

@@ -35,18 +35,15 @@ class TickGateTest {
     }
 
     private void knownAt(String time) {
-        assertThat(deliver(new Tick(1, at(time), 100_00, 1, 0, 1))).isEqualTo(Verdict.REFUSE);
-        assertThat(deliver(new Tick(2, at(time), 100_00, 1, 0, 1))).isEqualTo(Verdict.REFUSE);
-        assertThat(deliver(new Tick(3, at(time), 100_00, 1, 0, 1))).isEqualTo(Verdict.RELEASE);
+        assertThat(deliver(new Tick(1, at(time), 100_00, 1, 0, 1))).isEqualTo(Verdict.ACCEPT);
         assertThat(clock.now()).isEqualTo(at(time));
     }
 
     @Test
-    void theFirstMarketTimeIsBelievedOnlyWhenThreeInstrumentsAgreeAndTheHeldTicksAreReleasedInOrder() {
-        assertThat(gate.check(new Tick(1, at("10:00:00"), 100_00, 1, 0, 7))).isEqualTo(Verdict.REFUSE);
-        assertThat(gate.check(new Tick(2, at("10:00:01"), 100_00, 1, 0, 7))).isEqualTo(Verdict.REFUSE);
-        assertThat(gate.check(new Tick(3, at("10:00:02"), 100_00, 1, 0, 7))).isEqualTo(Verdict.RELEASE);
-        assertThat(gate.takeReleased()).extracting(Tick::token).containsExactly(1L, 2L, 3L);
+    void theFirstExchangeTimeStartsTheMarketClock() {
+        assertThat(clock.knowsExchangeTime()).isFalse();
+        assertThat(deliver(new Tick(1, at("10:00:00"), 100_00, 1, 0, 7))).isEqualTo(Verdict.ACCEPT);
+        assertThat(clock.now()).isEqualTo(at("10:00:00"));
         assertThat(gate.refused().total()).isZero();
     }
 
