@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ScanCommand implements Command {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** At the end of a --duration run, how long repairs of already closed candles may still take. */
+    static final java.time.Duration FINISH_REPAIRS = java.time.Duration.ofSeconds(60);
 
     record Options(DataMode mode, int pollInterval, boolean json, boolean autoTrade, long durationSeconds, boolean warmUp,
                    Double sandboxSpeed, String sandboxStart) {
@@ -128,9 +130,15 @@ public final class ScanCommand implements Command {
         try (ScannerRuntime rt = ScannerRuntime.start(config, new ScannerRuntime.Options(o.mode(), o.pollInterval(), o.warmUp(), null), printer)) {
             ctx.err().println("Scanning " + rt.instruments().size() + " instruments on " + rt.view().exchangeLabel()
                     + " (mode " + rt.supervisor().mode().id() + "). Press Ctrl+C to stop.");
-            if (o.durationSeconds() > 0) {
-                stop.await(o.durationSeconds(), TimeUnit.SECONDS);
-            } else {
+            if (o.durationSeconds() > 0 && !stop.await(o.durationSeconds(), TimeUnit.SECONDS)) {
+                int waiting = rt.engine().snapshot().awaitingRepair();
+                if (waiting > 0) {
+                    ctx.err().println("Duration reached: the feed is stopped; waiting up to " + FINISH_REPAIRS.toSeconds() + " s for "
+                            + "the repair of the candles that closed marked (" + waiting + " await repair; Kite serves 3 history"
+                            + " requests a second). Ctrl+C stops at once.");
+                    rt.stopFeedAndFinishRepairs(FINISH_REPAIRS, () -> stop.getCount() == 0);
+                }
+            } else if (o.durationSeconds() <= 0) {
                 stop.await();
             }
             ScannerView v = rt.view();

@@ -35,6 +35,7 @@ import io.niftyscanner.sandbox.SandboxExchange;
 import io.niftyscanner.sandbox.SandboxOptions;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -345,6 +346,24 @@ public final class ScannerRuntime implements ScannerSession {
     @Override
     public void reconnect() {
         supervisor.reconnect();
+    }
+
+    /**
+     * Ends a planned run (scan --duration): stops the feed, then lets the repairs of the candles that had closed by now
+     * land, for at most {@code max}: they wait on Kite's historical rate (3 requests a second, one per instrument), so
+     * an outage shortly before the end would otherwise leave its candles marked in the run's output and the cache.
+     * Returns how many candles still await repair. Stops waiting as soon as {@code cancelled} says so (Ctrl+C).
+     */
+    public int stopFeedAndFinishRepairs(Duration max, java.util.function.BooleanSupplier cancelled) throws InterruptedException {
+        long endedAt = clock.now();
+        supervisor.close();
+        long deadline = System.nanoTime() + max.toNanos();
+        while (repairer.repairsDueBy(endedAt) && System.nanoTime() < deadline && !cancelled.getAsBoolean()) {
+            repairer.poll();
+            Thread.sleep(100);
+        }
+        engine.awaitQueued(TimeUnit.SECONDS.toMillis(10));
+        return engine.snapshot().awaitingRepair();
     }
 
     @Override

@@ -344,6 +344,25 @@ public final class GapRepairer implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether buckets that closed (plus the settle time) by the given market time still wait for their repair, or a
+     * pass is running.
+     */
+    public boolean repairsDueBy(long marketMillis) {
+        long cutoff = marketMillis - settleMillis;
+        synchronized (lock) {
+            if (running) {
+                return true;
+            }
+            for (TreeSet<Long> buckets : pending.values()) {
+                if (!buckets.isEmpty() && buckets.first() + BUCKET <= cutoff) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     /** Buckets (instrument x 5 minutes) waiting for the exchange's candle. */
     public int pendingBuckets() {
         synchronized (lock) {

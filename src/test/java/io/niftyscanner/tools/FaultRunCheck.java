@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * computes from that history. The last three buckets of the run are not checked (their repair may be pending).
  *
  * <p>Input lines are {@code <wall epoch millis> <json>}, as the script's timestamper writes them.
- * Usage: {@code FaultRunCheck --scan FILE --rest URL [--base DIR] [--speed X] [--faults-end-ms T]}.
+ * Usage: {@code FaultRunCheck --scan FILE --rest URL [--base DIR] [--speed X] [--faults-end-ms T] [--skip-last N]}.
  */
 public final class FaultRunCheck {
     private static final long BUCKET = 300_000L;
@@ -48,15 +48,15 @@ public final class FaultRunCheck {
             a.put(args[i], args[i + 1]);
         }
         if (!a.containsKey("--scan") || !a.containsKey("--rest")) {
-            System.err.println("usage: FaultRunCheck --scan FILE --rest URL [--base DIR] [--speed X] [--faults-end-ms T]");
+            System.err.println("usage: FaultRunCheck --scan FILE --rest URL [--base DIR] [--speed X] [--faults-end-ms T] [--skip-last N]");
             System.exit(2);
         }
         System.exit(new FaultRunCheck().run(Path.of(a.get("--scan")), a.get("--rest"),
                 Path.of(a.getOrDefault("--base", ".")).toAbsolutePath(), Double.parseDouble(a.getOrDefault("--speed", "60")),
-                Long.parseLong(a.getOrDefault("--faults-end-ms", "0"))) ? 0 : 1);
+                Long.parseLong(a.getOrDefault("--faults-end-ms", "0")), Integer.parseInt(a.getOrDefault("--skip-last", "3"))) ? 0 : 1);
     }
 
-    boolean run(Path scan, String restUrl, Path base, double speed, long faultsEndMillis) throws IOException {
+    boolean run(Path scan, String restUrl, Path base, double speed, long faultsEndMillis, int skipLast) throws IOException {
         Map<Long, TreeMap<Long, Printed>> printed = new TreeMap<>();
         Map<Long, String> symbols = new HashMap<>();
         TreeMap<Long, Long> bucketFirstSeen = new TreeMap<>();
@@ -104,7 +104,7 @@ public final class FaultRunCheck {
             return false;
         }
         long newest = printed.values().stream().mapToLong(TreeMap::lastKey).max().orElseThrow();
-        long lastChecked = newest - 3 * BUCKET;
+        long lastChecked = newest - skipLast * BUCKET;
         LocalDate session = SessionCalendar.istDate(newest);
         ScannerConfig config = ConfigLoader.load(base, Map.of(), Map.of());
         SessionCalendar calendar = new SessionCalendar(config.holidays());
@@ -187,7 +187,7 @@ public final class FaultRunCheck {
             }
         }
         Collections.sort(repairSeconds);
-        System.out.printf(Locale.ROOT, "instruments: %d, buckets %s .. %s IST (the last three, up to %s, not checked)%n", printed.size(),
+        System.out.printf(Locale.ROOT, "instruments: %d, buckets %s .. %s IST (the last " + skipLast + ", up to %s, not checked)%n", printed.size(),
                 SessionCalendar.ist(printed.values().stream().mapToLong(TreeMap::firstKey).min().orElseThrow()).toLocalTime(),
                 SessionCalendar.ist(lastChecked).toLocalTime(), SessionCalendar.ist(newest).toLocalTime());
         System.out.printf(Locale.ROOT, "candles checked: %d%n", checked);
