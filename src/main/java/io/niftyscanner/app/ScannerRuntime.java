@@ -170,7 +170,7 @@ public final class ScannerRuntime implements ScannerSession {
             connectExchange(b);
             boolean simulated = b.sandbox != null || KiteSession.SANDBOX.apiKey().equals(b.session.apiKey());
             b.journal = Journal.open(simulated ? sandboxJournal(config.paths().journal()) : config.paths().journal());
-            b.market = MarketIdentity.of(b.sandbox, simulated, b.restUrl).orElse(null);
+            b.market = MarketIdentity.of(b.sandbox, simulated, b.restUrl, b.rest).orElse(null);
             b.journalWriter = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "journal-writer");
                 t.setDaemon(true);
