@@ -1,12 +1,11 @@
 package io.niftyscanner.app;
 
+import io.niftyscanner.config.Secrets;
 import io.niftyscanner.feed.CandleCache;
 import io.niftyscanner.feed.GapLog;
 import io.niftyscanner.journal.Journal;
 import io.niftyscanner.market.Candle;
-import io.niftyscanner.market.CandleQuality;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The journal in the shapes the feed package asks for. */
@@ -17,7 +16,7 @@ final class JournalAdapters {
         return new GapLog() {
             @Override
             public long recordGap(long fromMillis, long toMillis, String reason) {
-                return journal.recordGap(0, fromMillis, toMillis, reason, wall.millis());
+                return journal.recordGap(0, fromMillis, toMillis, Secrets.redact(reason), wall.millis());
             }
 
             @Override
@@ -32,10 +31,7 @@ final class JournalAdapters {
         };
     }
 
-    /**
-     * The journal's candle cache of one market. Only candles the exchange vouches for are kept: complete, repaired and
-     * historical ones; a gapped or partial candle is no candle to warm up from.
-     */
+    /** The journal's candle cache of one market. */
     static CandleCache candleCache(Journal journal, String market, Clock wall) {
         return new CandleCache() {
             @Override
@@ -45,14 +41,7 @@ final class JournalAdapters {
 
             @Override
             public void save(List<Candle> candles) {
-                List<Candle> trusted = new ArrayList<>(candles.size());
-                for (Candle c : candles) {
-                    if (c.quality() == CandleQuality.COMPLETE || c.quality() == CandleQuality.REPAIRED
-                            || c.quality() == CandleQuality.HISTORICAL) {
-                        trusted.add(c);
-                    }
-                }
-                journal.saveCandles(market, trusted);
+                journal.saveCandles(market, candles);
             }
 
             @Override

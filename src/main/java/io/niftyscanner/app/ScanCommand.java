@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ScanCommand implements Command {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long SHUTDOWN_WAIT_SECONDS = 60;
     /** At the end of a --duration run, how long repairs of already closed candles may still take. */
     static final java.time.Duration FINISH_REPAIRS = java.time.Duration.ofSeconds(60);
 
@@ -125,22 +126,31 @@ public final class ScanCommand implements Command {
         }
         EventPrinter printer = new EventPrinter(ctx.out(), ctx.err(), o.json());
         CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(stop::countDown, "scan-shutdown");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            // Ctrl+C or a kill: let the scanner finish closing (the journal commits what it holds) before the JVM halts
+            stop.countDown();
+            try {
+                if (!stopped.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    ctx.err().println("The scanner did not stop within " + SHUTDOWN_WAIT_SECONDS + " s; exiting anyway.");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "scan-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (ScannerRuntime rt = ScannerRuntime.start(config, new ScannerRuntime.Options(o.mode(), o.pollInterval(), o.warmUp(), null), printer)) {
             ctx.err().println("Scanning " + rt.instruments().size() + " instruments on " + rt.view().exchangeLabel()
                     + " (mode " + rt.supervisor().mode().id() + "). Press Ctrl+C to stop.");
-            if (o.durationSeconds() > 0 && !stop.await(o.durationSeconds(), TimeUnit.SECONDS)) {
-                int waiting = rt.engine().snapshot().awaitingRepair();
-                if (waiting > 0) {
-                    ctx.err().println("Duration reached: the feed is stopped; waiting up to " + FINISH_REPAIRS.toSeconds() + " s for "
-                            + "the repair of the candles that closed marked (" + waiting + " await repair; Kite serves 3 history"
-                            + " requests a second). Ctrl+C stops at once.");
-                    rt.stopFeedAndFinishRepairs(FINISH_REPAIRS, () -> stop.getCount() == 0);
+            if (o.durationSeconds() > 0) {
+                if (!stop.await(o.durationSeconds(), TimeUnit.SECONDS)) {
+                    finishRepairs(rt, stop, ctx);
                 }
-            } else if (o.durationSeconds() <= 0) {
+            } else {
                 stop.await();
             }
+            ctx.err().println("Stopping…");
+            rt.close();
             ScannerView v = rt.view();
             io.niftyscanner.feed.RefusedTicks refused = rt.supervisor().refusedTicks();
             ctx.err().println("Stopped: " + v.ticks() + " ticks, " + v.candles() + " candles, " + v.signals().size() + " signals, "
@@ -148,15 +158,31 @@ public final class ScanCommand implements Command {
                     + rt.engine().snapshot().awaitingRepair() + " awaiting repair"
                     + (refused.total() == 0 ? "" : ", " + refused.total() + " ticks refused (" + refused.tooFarAhead()
                     + " stamped too far ahead, " + refused.earlierDate() + " from an earlier date, " + refused.nonPositivePrice()
-                    + " with a price of zero or below)") + ".");
+                    + " with a price of zero or below)") + "; journal " + rt.journal().file() + ".");
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
-                // the JVM is already exiting through the hook
+                // the JVM is already exiting through the hook, which waits for this
             }
+            stopped.countDown();
         }
         return Cli.EXIT_OK;
+    }
+
+    /**
+     * The planned end of a --duration run: the feed stops, and candles that closed marked (an outage shortly before the
+     * end) get their repair, for at most {@link #FINISH_REPAIRS}; Ctrl+C ends the wait at once.
+     */
+    private static void finishRepairs(ScannerRuntime rt, CountDownLatch stop, CliContext ctx) throws InterruptedException {
+        int waiting = rt.engine().snapshot().awaitingRepair();
+        if (waiting == 0) {
+            return;
+        }
+        ctx.err().println("Duration reached: the feed is stopped; waiting up to " + FINISH_REPAIRS.toSeconds() + " s for the repair"
+                + " of the candles that closed marked (" + waiting + " await repair; Kite serves 3 history requests a second)."
+                + " Ctrl+C stops at once.");
+        rt.stopFeedAndFinishRepairs(FINISH_REPAIRS, () -> stop.getCount() == 0);
     }
 
     /** Prints runtime events: JSON lines on stdout with --json, otherwise signals on stdout and status on stderr. */

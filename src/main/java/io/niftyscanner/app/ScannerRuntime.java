@@ -42,9 +42,9 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +57,10 @@ public final class ScannerRuntime implements ScannerSession {
     private static final Logger LOG = LoggerFactory.getLogger(ScannerRuntime.class);
     private static final int SIGNALS_KEPT = 500;
 
-    /** What the runtime reports as it runs. Called on engine or supervisor threads: do not block. */
+    /**
+     * What the runtime reports as it runs. Candles and signals arrive only once the journal has committed them, on the
+     * journal writer's thread; statuses on the supervisor's. Do not block.
+     */
     public interface Events {
         default void onCandle(Instrument instrument, Candle candle) {}
 
@@ -98,7 +101,7 @@ public final class ScannerRuntime implements ScannerSession {
     private final String exchangeLabel;
     private final KiteRestClient rest;
     private final Journal journal;
-    private final ExecutorService journalWriter;
+    private final JournalFirst journalFirst;
     private final Engine engine;
     private final GapRepairer repairer;
     private final FeedSupervisor supervisor;
@@ -107,9 +110,11 @@ public final class ScannerRuntime implements ScannerSession {
     private final Deque<Signal> signals = new ArrayDeque<>();
     private final Events events;
     private final ChartSeriesSource charts;
-    private final CandleCache candleCache;
+    /** The market the candle cache belongs to; null when it cannot be told (then nothing warms up from the cache). */
     private final String market;
+    private final CandleCache candleCache;
     private final AutoCloseable uncaughtRegistration;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private ScannerRuntime(Builder b) {
         this.config = b.config;
@@ -121,7 +126,6 @@ public final class ScannerRuntime implements ScannerSession {
         this.journal = b.journal;
         this.market = b.market;
         this.candleCache = b.market == null ? CandleCache.NONE : JournalAdapters.candleCache(b.journal, b.market, Clock.systemUTC());
-        this.journalWriter = b.journalWriter;
         this.events = b.events;
         this.clock = b.clock;
         this.calendar = config.calendar();
@@ -144,11 +148,15 @@ public final class ScannerRuntime implements ScannerSession {
                 config.feed().maxTickAheadSeconds() * 1000L, instruments.size());
         this.uncaughtRegistration = UncaughtFailures.register((thread, error) ->
                 supervisor.reportFailure("the thread '" + thread.getName() + "'", error, null));
+        // what is shown is kept, also when the market cannot be told: then under the server's address, never warmed up from
+        this.journalFirst = new JournalFirst(JournalFirst.Store.of(journal, b.market != null ? b.market : "unidentified@" + b.restUrl),
+                new Shown(), supervisor::reportFailure, Clock.systemUTC());
     }
 
     /** Starts everything; returns once the feed is starting (warm-up continues in the background). */
     public static ScannerRuntime start(ScannerConfig config, Options options, Events events) throws IOException {
         UncaughtFailures.install();
+        ConfigWarnings.sayOnce(config);
         Builder b = new Builder(config, options, events);
         b.instruments = InstrumentTokensFile.load(config.paths().instruments());
         if (b.instruments.isEmpty()) {
@@ -166,17 +174,13 @@ public final class ScannerRuntime implements ScannerSession {
             LOG.warn("{}", e.getMessage());
         }
         b.clock = options.clock() != null ? options.clock() : MarketClock.system();
+        ScannerRuntime rt = null;
         try {
             connectExchange(b);
             boolean simulated = b.sandbox != null || KiteSession.SANDBOX.apiKey().equals(b.session.apiKey());
             b.journal = Journal.open(simulated ? sandboxJournal(config.paths().journal()) : config.paths().journal());
             b.market = MarketIdentity.of(b.sandbox, simulated, b.restUrl, b.rest).orElse(null);
-            b.journalWriter = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "journal-writer");
-                t.setDaemon(true);
-                return t;
-            });
-            ScannerRuntime rt = new ScannerRuntime(b);
+            rt = new ScannerRuntime(b);
             rt.engine.start();
             rt.supervisor.start(options.warmUp()
                     ? new WarmUp(rt.rest, rt.candleCache, rt.calendar,
@@ -184,7 +188,11 @@ public final class ScannerRuntime implements ScannerSession {
             LOG.info("scanner started: {} instruments, {}", rt.instruments.size(), rt.exchangeLabel);
             return rt;
         } catch (IOException | RuntimeException e) {
-            b.closeQuietly();
+            if (rt != null) {
+                rt.close();
+            } else {
+                b.closeQuietly();
+            }
             throw e;
         }
     }
@@ -351,10 +359,10 @@ public final class ScannerRuntime implements ScannerSession {
     /**
      * Ends a planned run (scan --duration): stops the feed, then lets the repairs of the candles that had closed by now
      * land, for at most {@code max}: they wait on Kite's historical rate (3 requests a second, one per instrument), so
-     * an outage shortly before the end would otherwise leave its candles marked in the run's output and the cache.
+     * an outage shortly before the end would otherwise leave its candles marked in the run's output and the journal.
      * Returns how many candles still await repair. Stops waiting as soon as {@code cancelled} says so (Ctrl+C).
      */
-    public int stopFeedAndFinishRepairs(Duration max, java.util.function.BooleanSupplier cancelled) throws InterruptedException {
+    public int stopFeedAndFinishRepairs(Duration max, BooleanSupplier cancelled) throws InterruptedException {
         long endedAt = clock.now();
         supervisor.close();
         long deadline = System.nanoTime() + max.toNanos();
@@ -366,8 +374,20 @@ public final class ScannerRuntime implements ScannerSession {
         return engine.snapshot().awaitingRepair();
     }
 
+    /** Whether {@link #close()} has run (or is running). */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * Stops everything, in order: the feeds, gap repair, the engine (which finishes what it was given), the journal
+     * writer (which commits and passes on the rest), the journal, the embedded sandbox. Runs once; later calls return.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             uncaughtRegistration.close();
         } catch (Exception e) {
@@ -376,12 +396,7 @@ public final class ScannerRuntime implements ScannerSession {
         supervisor.close();
         repairer.close();
         engine.close();
-        journalWriter.shutdown();
-        try {
-            journalWriter.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        journalFirst.close();
         journal.close();
         if (sandbox != null) {
             sandbox.close();
@@ -389,21 +404,28 @@ public final class ScannerRuntime implements ScannerSession {
         LOG.info("scanner stopped");
     }
 
-    private void journal(String what, Runnable write) {
-        journalWriter.execute(() -> {
-            try {
-                write.run();
-            } catch (RuntimeException e) {
-                supervisor.reportFailure("the journal (while it tried to " + what + ")", e, "What is shown is not all saved: check"
-                        + " the disk and " + journal.file() + ", then press Reconnect; " + "details in logs/scanner.log.");
-            }
-        });
-    }
-
+    /** On the engine thread: hands each result to the journal writer, never blocking. */
     private final class Listener implements EngineListener {
         @Override
         public void onCandleClosed(Candle candle, IndicatorValues values) {
-            journal("cache a candle", () -> candleCache.save(List.of(candle)));
+            journalFirst.candleClosed(candle);
+        }
+
+        @Override
+        public void onSignal(Signal signal) {
+            journalFirst.signal(signal);
+        }
+
+        @Override
+        public void onCandleRepaired(Candle before, Candle after) {
+            journalFirst.candleRepaired(before, after);
+        }
+    }
+
+    /** On the journal writer's thread, once committed: shown (window, stdout), and later alerted on and traded on. */
+    private final class Shown implements JournalFirst.Downstream {
+        @Override
+        public void candleClosed(Candle candle) {
             Instrument in = byToken.get(candle.token());
             if (in != null) {
                 events.onCandle(in, candle);
@@ -411,24 +433,22 @@ public final class ScannerRuntime implements ScannerSession {
         }
 
         @Override
-        public void onSignal(Signal signal) {
+        public void candleRepaired(Candle before, Candle after) {
+            Instrument in = byToken.get(after.token());
+            if (in != null) {
+                events.onCandleRepaired(in, before, after);
+            }
+        }
+
+        @Override
+        public void signal(Signal signal) {
             synchronized (signals) {
                 signals.addLast(signal);
                 while (signals.size() > SIGNALS_KEPT) {
                     signals.removeFirst();
                 }
             }
-            journal("record a signal", () -> journal.recordSignal(signal, System.currentTimeMillis()));
             events.onSignal(signal);
-        }
-
-        @Override
-        public void onCandleRepaired(Candle before, Candle after) {
-            journal("cache a repaired candle", () -> candleCache.save(List.of(after)));
-            Instrument in = byToken.get(after.token());
-            if (in != null) {
-                events.onCandleRepaired(in, before, after);
-            }
         }
     }
 
@@ -444,9 +464,8 @@ public final class ScannerRuntime implements ScannerSession {
         String exchangeLabel;
         KiteRestClient rest;
         Journal journal;
-        /** The market the candle cache belongs to; null when it cannot be told (nothing is cached). */
+        /** The market the candle cache belongs to; null when it cannot be told. */
         String market;
-        ExecutorService journalWriter;
         MarketClock clock;
 
         Builder(ScannerConfig config, Options options, Events events) {
@@ -456,9 +475,6 @@ public final class ScannerRuntime implements ScannerSession {
         }
 
         void closeQuietly() {
-            if (journalWriter != null) {
-                journalWriter.shutdownNow();
-            }
             if (journal != null) {
                 journal.close();
             }

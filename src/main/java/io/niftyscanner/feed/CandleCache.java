@@ -20,7 +20,7 @@ public interface CandleCache {
 
     List<Candle> candles(long token, long fromMillis, long toMillis);
 
-    /** Keeps candles the exchange vouches for (complete, repaired, historical); others are not cached. */
+    /** Keeps candles (of any quality; the warm-up only uses those the exchange vouches for). */
     void save(List<Candle> candles);
 
     /**

@@ -1,6 +1,7 @@
 package io.niftyscanner.feed;
 
 import io.niftyscanner.config.DataMode;
+import io.niftyscanner.config.Secrets;
 import java.time.Instant;
 
 /**
@@ -27,6 +28,11 @@ public record FeedStatus(Instant time, DataMode mode, String activeFeed, FeedSta
                       int attempt, long nextTryMillis, Instant nextOpen) {
         this(time, mode, activeFeed, state, message, ticksPerSecond, lastTickAgeMillis, pollCycleMillis, nextCycle, attempt,
                 nextTryMillis, nextOpen, 0);
+    }
+
+    /** The message reaches the window, stdout and the journal: it goes through the one secrets mask here. */
+    public FeedStatus {
+        message = Secrets.redact(message);
     }
 
     public static FeedStatus initializing(Instant time, DataMode mode, String message) {

@@ -7,6 +7,7 @@ import io.niftyscanner.kite.KiteRestClient;
 import io.niftyscanner.kite.Quote;
 import io.niftyscanner.kite.TokenException;
 import io.niftyscanner.market.Candle;
+import io.niftyscanner.market.CandleQuality;
 import io.niftyscanner.market.Instrument;
 import io.niftyscanner.market.SessionCalendar;
 import io.niftyscanner.market.Timeframe;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * Loads recent 5-minute candles for every instrument so the indicators are ready at 09:15: from the cache first,
  * then only what is missing from Kite's historical route (the client keeps to 3 requests a second).
  *
- * <p>A cache that no longer matches the exchange poisons every EMA and RSI, so cached series are checked before use,
+ * <p>Only cached candles the exchange vouches for are used (complete, repaired, historical); a gapped or partial one
+ * counts as missing. A cache that no longer matches the exchange poisons every EMA and RSI, so cached series are checked before use,
  * cheaply. One {@code /quote/ohlc} request for all instruments gives each one's previous close, which must match the
  * close of the cache's last candle of the previous session (within {@link #PREVIOUS_CLOSE_TOLERANCE}: the exchange's
  * official close is not always the last trade); when candles are fetched anyway, the request starts one candle early
@@ -166,7 +168,9 @@ public final class WarmUp {
         for (Instrument in : instruments) {
             TreeMap<Long, Candle> series = new TreeMap<>();
             for (Candle c : cache.candles(in.token(), from, lastClosedEnd)) {
-                series.put(c.startMillis(), c);
+                if (c.quality() != CandleQuality.GAPPED && c.quality() != CandleQuality.PARTIAL) {
+                    series.put(c.startMillis(), c); // a marked candle is no candle to warm up from: fetched as missing
+                }
             }
             cachedSeries.put(in.token(), series);
         }

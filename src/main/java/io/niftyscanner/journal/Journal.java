@@ -98,44 +98,85 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    private static final String INSERT_SIGNAL = "INSERT OR IGNORE INTO signals (signal_key, token, symbol, side, time_ms,"
+            + " candle_start_ms, price, candle_open, candle_high, candle_low, candle_close, candle_volume, candle_quality,"
+            + " ema_fast, ema_slow, ema_fast_prev, ema_slow_prev, rsi, atr, stop, target, intrabar, rule, thresholds, recorded_ms)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    private static final String SAVE_CANDLE = "INSERT OR REPLACE INTO candle_cache VALUES (?,?,?,?,?,?,?,?,?)";
+
     /** Records a signal once; returns false if a signal with the same key was already journaled. */
     public synchronized boolean recordSignal(Signal sig, long recordedAtMillis) {
-        String sql = "INSERT OR IGNORE INTO signals (signal_key, token, symbol, side, time_ms, candle_start_ms, price,"
-                + " candle_open, candle_high, candle_low, candle_close, candle_volume, candle_quality, ema_fast, ema_slow,"
-                + " ema_fast_prev, ema_slow_prev, rsi, atr, stop, target, intrabar, rule, thresholds, recorded_ms)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-        try (PreparedStatement p = db.prepareStatement(sql)) {
-            Candle c = sig.candle();
-            int i = 1;
-            p.setString(i++, sig.key());
-            p.setLong(i++, sig.token());
-            p.setString(i++, sig.symbol());
-            p.setString(i++, sig.side().name());
-            p.setLong(i++, sig.timeMillis());
-            p.setLong(i++, c.startMillis());
-            p.setDouble(i++, sig.priceRupees());
-            p.setDouble(i++, c.openPrice());
-            p.setDouble(i++, c.highPrice());
-            p.setDouble(i++, c.lowPrice());
-            p.setDouble(i++, c.closePrice());
-            p.setLong(i++, c.volume());
-            p.setString(i++, c.quality().name());
-            p.setDouble(i++, sig.emaFast());
-            p.setDouble(i++, sig.emaSlow());
-            p.setDouble(i++, sig.emaFastPrev());
-            p.setDouble(i++, sig.emaSlowPrev());
-            p.setDouble(i++, sig.rsi());
-            setNullable(p, i++, sig.atr());
-            setNullable(p, i++, sig.stop());
-            setNullable(p, i++, sig.target());
-            p.setInt(i++, sig.intrabar() ? 1 : 0);
-            p.setString(i++, sig.rule());
-            p.setString(i++, encode(sig.thresholds()));
-            p.setLong(i, recordedAtMillis);
-            return p.executeUpdate() == 1;
+        try (PreparedStatement p = db.prepareStatement(INSERT_SIGNAL)) {
+            return insertSignal(p, sig, recordedAtMillis);
         } catch (SQLException e) {
             throw failure("record a signal", e);
         }
+    }
+
+    /**
+     * Commits closed candles (to the cache, under their market: see {@link #saveCandles}) and signals in one transaction:
+     * when this returns, all of them are on disk; when it throws, none is.
+     */
+    public synchronized void record(String market, List<Candle> candles, List<Signal> signals, long recordedAtMillis) {
+        if (candles.isEmpty() && signals.isEmpty()) {
+            return;
+        }
+        try {
+            db.setAutoCommit(false);
+            if (!candles.isEmpty()) {
+                try (PreparedStatement p = db.prepareStatement(SAVE_CANDLE)) {
+                    for (Candle c : candles) {
+                        bindCandle(p, market, c);
+                        p.addBatch();
+                    }
+                    p.executeBatch();
+                }
+            }
+            if (!signals.isEmpty()) {
+                try (PreparedStatement p = db.prepareStatement(INSERT_SIGNAL)) {
+                    for (Signal sig : signals) {
+                        insertSignal(p, sig, recordedAtMillis);
+                    }
+                }
+            }
+            db.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw failure("record " + candles.size() + " candles and " + signals.size() + " signals", e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    private static boolean insertSignal(PreparedStatement p, Signal sig, long recordedAtMillis) throws SQLException {
+        Candle c = sig.candle();
+        int i = 1;
+        p.setString(i++, sig.key());
+        p.setLong(i++, sig.token());
+        p.setString(i++, sig.symbol());
+        p.setString(i++, sig.side().name());
+        p.setLong(i++, sig.timeMillis());
+        p.setLong(i++, c.startMillis());
+        p.setDouble(i++, sig.priceRupees());
+        p.setDouble(i++, c.openPrice());
+        p.setDouble(i++, c.highPrice());
+        p.setDouble(i++, c.lowPrice());
+        p.setDouble(i++, c.closePrice());
+        p.setLong(i++, c.volume());
+        p.setString(i++, c.quality().name());
+        p.setDouble(i++, sig.emaFast());
+        p.setDouble(i++, sig.emaSlow());
+        p.setDouble(i++, sig.emaFastPrev());
+        p.setDouble(i++, sig.emaSlowPrev());
+        p.setDouble(i++, sig.rsi());
+        setNullable(p, i++, sig.atr());
+        setNullable(p, i++, sig.stop());
+        setNullable(p, i++, sig.target());
+        p.setInt(i++, sig.intrabar() ? 1 : 0);
+        p.setString(i++, sig.rule());
+        p.setString(i++, encode(sig.thresholds()));
+        p.setLong(i, recordedAtMillis);
+        return p.executeUpdate() == 1;
     }
 
     /** Journaled signals at or after the given time, oldest first, as plain rows (symbol, side, time, price, rsi...). */
@@ -184,7 +225,8 @@ public final class Journal implements AutoCloseable {
 
     /**
      * Stores (or replaces) closed candles of one market in the cache, in one transaction. A market is what the candles
-     * came from (Kite, or one simulated sandbox market): two markets never share cached candles.
+     * came from (Kite, or one simulated sandbox market): two markets never share cached candles. Every quality is kept
+     * (what was shown is kept); warm-up uses only the candles the exchange vouches for.
      */
     public synchronized void saveCandles(String market, List<Candle> candles) {
         if (candles.isEmpty()) {
@@ -192,17 +234,9 @@ public final class Journal implements AutoCloseable {
         }
         try {
             db.setAutoCommit(false);
-            try (PreparedStatement p = db.prepareStatement("INSERT OR REPLACE INTO candle_cache VALUES (?,?,?,?,?,?,?,?,?)")) {
+            try (PreparedStatement p = db.prepareStatement(SAVE_CANDLE)) {
                 for (Candle c : candles) {
-                    p.setString(1, market);
-                    p.setLong(2, c.token());
-                    p.setLong(3, c.startMillis());
-                    p.setLong(4, c.open());
-                    p.setLong(5, c.high());
-                    p.setLong(6, c.low());
-                    p.setLong(7, c.close());
-                    p.setLong(8, c.volume());
-                    p.setString(9, c.quality().name());
+                    bindCandle(p, market, c);
                     p.addBatch();
                 }
                 p.executeBatch();
@@ -216,15 +250,40 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    private static void bindCandle(PreparedStatement p, String market, Candle c) throws SQLException {
+        p.setString(1, market);
+        p.setLong(2, c.token());
+        p.setLong(3, c.startMillis());
+        p.setLong(4, c.open());
+        p.setLong(5, c.high());
+        p.setLong(6, c.low());
+        p.setLong(7, c.close());
+        p.setLong(8, c.volume());
+        p.setString(9, c.quality().name());
+    }
+
     /** Cached candles of one market's instrument with start in [fromMillis, toMillis), oldest first. */
     public synchronized List<Candle> candles(String market, long token, long fromMillis, long toMillis) {
+        return readCandles("SELECT start_ms, open, high, low, close, volume, quality FROM candle_cache WHERE market=? AND token=?"
+                + " AND start_ms>=? AND start_ms<? ORDER BY start_ms", market, token, fromMillis, toMillis);
+    }
+
+    /** Cached candles of one instrument in every market the journal keeps, oldest first (for checks and tools). */
+    public synchronized List<Candle> candles(long token, long fromMillis, long toMillis) {
+        return readCandles("SELECT start_ms, open, high, low, close, volume, quality FROM candle_cache WHERE token=?"
+                + " AND start_ms>=? AND start_ms<? ORDER BY start_ms", null, token, fromMillis, toMillis);
+    }
+
+    private List<Candle> readCandles(String sql, String market, long token, long fromMillis, long toMillis) {
         List<Candle> out = new ArrayList<>();
-        try (PreparedStatement p = db.prepareStatement("SELECT start_ms, open, high, low, close, volume, quality FROM candle_cache"
-                + " WHERE market=? AND token=? AND start_ms>=? AND start_ms<? ORDER BY start_ms")) {
-            p.setString(1, market);
-            p.setLong(2, token);
-            p.setLong(3, fromMillis);
-            p.setLong(4, toMillis);
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            int i = 1;
+            if (market != null) {
+                p.setString(i++, market);
+            }
+            p.setLong(i++, token);
+            p.setLong(i++, fromMillis);
+            p.setLong(i, toMillis);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Candle(token, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
