@@ -1,5 +1,8 @@
 package io.niftyscanner.app;
 
+import io.niftyscanner.alerts.AlertEvent;
+import io.niftyscanner.alerts.AlertService;
+import io.niftyscanner.alerts.StandardAlerts;
 import io.niftyscanner.config.ConfigException;
 import io.niftyscanner.config.DataMode;
 import io.niftyscanner.config.InstrumentTokensFile;
@@ -69,6 +72,9 @@ public final class ScannerRuntime implements ScannerSession {
         default void onStatus(FeedStatus status, boolean changed) {}
 
         default void onCandleRepaired(Instrument instrument, Candle before, Candle after) {}
+
+        /** An alert went out for a committed signal (after its {@link #onSignal}), on the journal writer's thread. */
+        default void onAlert(AlertEvent alert) {}
     }
 
     /**
@@ -102,6 +108,7 @@ public final class ScannerRuntime implements ScannerSession {
     private final KiteRestClient rest;
     private final Journal journal;
     private final JournalFirst journalFirst;
+    private final AlertService alerts;
     private final Engine engine;
     private final GapRepairer repairer;
     private final FeedSupervisor supervisor;
@@ -148,6 +155,8 @@ public final class ScannerRuntime implements ScannerSession {
                 config.feed().maxTickAheadSeconds() * 1000L, instruments.size());
         this.uncaughtRegistration = UncaughtFailures.register((thread, error) ->
                 supervisor.reportFailure("the thread '" + thread.getName() + "'", error, null));
+        this.alerts = StandardAlerts.create(config.alerts(), Clock.systemUTC());
+        this.alerts.addListener(events::onAlert);
         // what is shown is kept, also when the market cannot be told: then under the server's address, never warmed up from
         this.journalFirst = new JournalFirst(JournalFirst.Store.of(journal, b.market != null ? b.market : "unidentified@" + b.restUrl),
                 new Shown(), supervisor::reportFailure, Clock.systemUTC());
@@ -255,6 +264,11 @@ public final class ScannerRuntime implements ScannerSession {
     /** The market the candle cache belongs to ("kite", "sandbox:sim-v1-seed13-tps1.5", ...), or null when none is cached. */
     public String market() {
         return market;
+    }
+
+    /** Alerts for committed signals; the window adds its channel, the journal and orders may listen. */
+    public AlertService alerts() {
+        return alerts;
     }
 
     public Journal journal() {
@@ -381,7 +395,8 @@ public final class ScannerRuntime implements ScannerSession {
 
     /**
      * Stops everything, in order: the feeds, gap repair, the engine (which finishes what it was given), the journal
-     * writer (which commits and passes on the rest), the journal, the embedded sandbox. Runs once; later calls return.
+     * writer (which commits and passes on the rest), the alerts (which get a few seconds for what is in hand), the
+     * journal, the embedded sandbox. Runs once; later calls return.
      */
     @Override
     public void close() {
@@ -397,6 +412,7 @@ public final class ScannerRuntime implements ScannerSession {
         repairer.close();
         engine.close();
         journalFirst.close();
+        alerts.close();
         journal.close();
         if (sandbox != null) {
             sandbox.close();
@@ -449,6 +465,7 @@ public final class ScannerRuntime implements ScannerSession {
                 }
             }
             events.onSignal(signal);
+            alerts.onSignal(signal);
         }
     }
 
