@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * Streams every instrument in full mode through the KiteTicker-compatible client, on as many sockets as Kite needs
  * (up to {@value KiteTicker#MAX_TOKENS_PER_CONNECTION} instruments each, at most
  * {@value KiteTicker#MAX_CONNECTIONS_PER_API_KEY} sockets: 9,000 instruments). The client keeps the socket
- * alive (watchdog, backoff, resubscribe); this feed turns its events into ticks, statuses and gaps: data between a
- * disconnect (or the previous feed's stop) and the next connect is reported as a gap.
+ * alive (watchdog, backoff, resubscribe); this feed turns its events into ticks and statuses, and tells the
+ * supervisor the moment data is being missed (a drop, a watchdog trip, a malformed frame, a requested reconnect): the
+ * outage lasts until the next tick it delivers.
  */
 public final class StreamingFeed implements MarketFeed, KiteTickerListener {
     private static final Logger LOG = LoggerFactory.getLogger(StreamingFeed.class);
@@ -28,8 +29,6 @@ public final class StreamingFeed implements MarketFeed, KiteTickerListener {
     private final AtomicLong badFrames = new AtomicLong();
     private final Object lock = new Object();
     private final List<KiteTicker> tickers = new ArrayList<>();
-    private volatile long newestExchangeMillis;
-    private long gapFrom;
     private boolean closed;
 
     public StreamingFeed(KiteTicker.Options options, List<Instrument> instruments, MarketClock clock, FeedSink sink,
@@ -55,7 +54,6 @@ public final class StreamingFeed implements MarketFeed, KiteTickerListener {
     @Override
     public void start(long resumeFromMillis) {
         synchronized (lock) {
-            gapFrom = resumeFromMillis;
             open();
         }
     }
@@ -81,9 +79,7 @@ public final class StreamingFeed implements MarketFeed, KiteTickerListener {
             if (closed) {
                 return;
             }
-            if (gapFrom == 0) {
-                gapFrom = lastKnownMarketTime();
-            }
+            reporter.lost(STREAM, "reconnect requested");
             closeTickers();
             reporter.reconnecting(STREAM, 1, 0, "reconnect requested");
             open();
@@ -98,43 +94,26 @@ public final class StreamingFeed implements MarketFeed, KiteTickerListener {
         }
     }
 
-    private long lastKnownMarketTime() {
-        return newestExchangeMillis > 0 ? newestExchangeMillis : clock.now();
-    }
-
     @Override
     public void onTick(Tick tick) {
-        if (tick.exchangeTimeMillis() > newestExchangeMillis) {
-            newestExchangeMillis = tick.exchangeTimeMillis();
-        }
         sink.onTick(tick);
     }
 
     @Override
     public void onFrame(long receivedNanos, boolean heartbeat) {
-        sink.onAlive();
+        if (heartbeat) {
+            sink.onAlive(); // arrives behind every tick sent before it: nothing was missed up to now
+        }
     }
 
     @Override
     public void onConnected() {
-        long from;
-        synchronized (lock) {
-            from = gapFrom;
-            gapFrom = 0;
-        }
-        if (from > 0) {
-            reporter.gap(from, Math.max(from, clock.now()), "stream reconnected");
-        }
         reporter.connected(STREAM);
     }
 
     @Override
     public void onDisconnected(String reason) {
-        synchronized (lock) {
-            if (gapFrom == 0) {
-                gapFrom = lastKnownMarketTime();
-            }
-        }
+        reporter.lost(STREAM, "stream disconnected: " + reason);
         reporter.reconnecting(STREAM, 0, 0, reason);
     }
 
@@ -156,6 +135,7 @@ public final class StreamingFeed implements MarketFeed, KiteTickerListener {
 
     @Override
     public void onBadFrame(String reason) {
+        reporter.lost(STREAM, "malformed frames");
         long n = badFrames.incrementAndGet();
         if (Long.bitCount(n) == 1) {
             LOG.warn("dropped malformed tick frame ({} so far): {}", n, reason);
