@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.niftyscanner.bench.E2eBench;
 import io.niftyscanner.bench.PeerClient;
 import io.niftyscanner.bench.RssProfiler;
+import io.niftyscanner.bench.WarmUpBench;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -30,7 +31,8 @@ import org.openjdk.jmh.util.Statistics;
  * benchmarks in {@code io.niftyscanner.bench} (run in-process through JMH's Runner; by default each in one forked JVM
  * with 2 warm-up and 3 measurement iterations of 2 s, {@code --quick}: 1 + 2 iterations of 1 s without forking), the
  * decoder beside javakiteconnect's parser ({@code decoder-full}), then the end-to-end scenarios ({@code e2e-nifty50},
- * {@code e2e-9000}, {@code e2e-max} beside javakiteconnect's ticker; see {@link E2eBench}). {@code --include} selects
+ * {@code e2e-9000}, {@code e2e-max} beside javakiteconnect's ticker; see {@link E2eBench}), and the warm-up against the
+ * sandbox ({@code warmup-cold}, {@code warmup-cached}; see {@link WarmUpBench}). {@code --include} selects
  * by JMH benchmark name or scenario name; {@code --seconds} and {@code --speed} set the end-to-end measuring time and
  * market speed. Human progress goes to stderr; results go to stdout as a table or, with {@code --json}, one
  * {@code {"type":"bench",...}} line per scenario (design.md 5), every line with every field (null where a scenario
@@ -90,6 +92,7 @@ public final class BenchCommand implements Command {
             }
         }
         boolean decoderFull = include == null || selected.matcher(DECODER_FULL).find();
+        boolean warmUp = selected.matcher("warmup-cold").find() || selected.matcher("warmup-cached").find();
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(include == null ? DEFAULT_INCLUDE : include)
                 .warmupIterations(quick ? 1 : 2)
@@ -114,9 +117,10 @@ public final class BenchCommand implements Command {
         } catch (org.openjdk.jmh.runner.NoBenchmarksException e) {
             results = List.of();
         }
-        if (results.isEmpty() && e2e.isEmpty()) {
+        if (results.isEmpty() && e2e.isEmpty() && !warmUp) {
             ctx.err().println("bench: no benchmark matched '" + include + "'; the benchmarks live in io.niftyscanner.bench"
-                    + " (e.g. --include EngineBenchmark) and the end-to-end scenarios are e2e-nifty50, e2e-9000 and e2e-max");
+                    + " (e.g. --include EngineBenchmark), the end-to-end scenarios are e2e-nifty50, e2e-9000 and e2e-max, the"
+                    + " warm-up ones warmup-cold and warmup-cached");
             return Cli.EXIT_FAILURE;
         }
         List<ObjectNode> rows = new ArrayList<>();
@@ -132,6 +136,11 @@ public final class BenchCommand implements Command {
         }
         for (E2eBench.Scenario s : e2e) {
             print(ctx, json, E2eBench.run(s, ctx.err()));
+        }
+        if (warmUp) {
+            for (ObjectNode row : WarmUpBench.run(ctx.err())) {
+                print(ctx, json, row);
+            }
         }
         return Cli.EXIT_OK;
     }
@@ -174,6 +183,12 @@ public final class BenchCommand implements Command {
 
     /** One row of the table that {@code bench} prints without {@code --json}. */
     static String text(ObjectNode n) {
+        if (n.has("historical_requests")) {
+            return String.format(Locale.ROOT, "%-34s %6.2f s for %d instruments (%d historical requests; first ready %s ms, median %s ms,"
+                    + " last %s ms)", n.path("scenario").asText(), n.path("seconds").asDouble(), n.path("instruments").asInt(),
+                    n.path("historical_requests").asLong(), n.path("first_ready_ms").asText(), n.path("median_ready_ms").asText(),
+                    n.path("last_ready_ms").asText());
+        }
         return String.format(Locale.ROOT, "%-34s %13s ticks/s  p50 %9s us  p99 %9s us  max %10s us  cpu %6s %%  rss %5s MB  peer %11s  ratio %6s",
                 n.path("scenario").asText(), fmt(n, "ticks_per_s", "%,.0f"), fmt(n, "p50_us", "%.3f"), fmt(n, "p99_us", "%.3f"),
                 fmt(n, "max_us", "%.1f"), fmt(n, "cpu_pct", "%.1f"), fmt(n, "rss_mb", "%.0f"), fmt(n, "peer_ticks_per_s", "%,.0f"),

@@ -192,8 +192,8 @@ public final class ScannerRuntime implements ScannerSession {
             rt = new ScannerRuntime(b);
             rt.engine.start();
             rt.supervisor.start(options.warmUp()
-                    ? new WarmUp(rt.rest, rt.candleCache, rt.calendar,
-                    config.strategy().warmupDays()) : null, rt.instruments);
+                    ? new WarmUp(rt.rest, rt.candleCache, rt.calendar, config.strategy().warmupDays(), candlesNeeded(config))
+                    : null, rt.instruments);
             LOG.info("scanner started: {} instruments, {}", rt.instruments.size(), rt.exchangeLabel);
             return rt;
         } catch (IOException | RuntimeException e) {
@@ -204,6 +204,12 @@ public final class ScannerRuntime implements ScannerSession {
             }
             throw e;
         }
+    }
+
+    /** The candles the configured strategy's indicators need at start (see {@link WarmUp#candlesNeeded}). */
+    static int candlesNeeded(ScannerConfig config) {
+        StrategyParams p = EngineParams.from(config);
+        return WarmUp.candlesNeeded(p.emaFast(), p.emaSlow(), p.rsiPeriod(), p.atrPeriod(), p.warmupCandles());
     }
 
     private static void connectExchange(Builder b) throws IOException {

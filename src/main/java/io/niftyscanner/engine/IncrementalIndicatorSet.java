@@ -6,7 +6,9 @@ package io.niftyscanner.engine;
  * EMA and MMA are seeded with the first value and then follow {@code (x - prev) * m + prev}, m = 2/(n+1) for EMA
  * and 1/n for MMA; gain and loss are 0 on the first candle; RSI is 0 when both averages are 0 and 100 when only
  * the loss average is 0; true range on the first candle is high - low.
- * The state after each of the last {@code retention} candles is kept so that a repair can rewind.
+ * The state after each of the last {@code retention} candles is kept so that a repair can rewind; the ring holding
+ * it grows with the series (from {@value #FIRST_SLOTS} candles, doubling) up to that size, so an instrument with little
+ * history costs little memory (this matters at 9,000 instruments).
  */
 final class IncrementalIndicatorSet implements IndicatorSet {
     private static final int FIELDS = 6;
@@ -16,14 +18,15 @@ final class IncrementalIndicatorSet implements IndicatorSet {
     private static final int AVG_LOSS = 3;
     private static final int ATR = 4;
     private static final int CLOSE = 5;
+    private static final int FIRST_SLOTS = 16;
 
     private final double fastMultiplier;
     private final double slowMultiplier;
     private final double rsiMultiplier;
     private final double atrMultiplier;
     private final int capacity;
-    /** state after candle i lives at ((i % capacity) * FIELDS). */
-    private final double[] history;
+    /** state after candle i lives at ((i % capacity) * FIELDS); shorter than capacity until the series fills it. */
+    private double[] history;
     private final double[] scratch = new double[FIELDS];
     private int size;
 
@@ -33,12 +36,16 @@ final class IncrementalIndicatorSet implements IndicatorSet {
         this.rsiMultiplier = 1.0 / rsiPeriod;
         this.atrMultiplier = 1.0 / atrPeriod;
         this.capacity = Math.max(1, retention) + 1;
-        this.history = new double[capacity * FIELDS];
+        this.history = new double[Math.min(capacity, FIRST_SLOTS) * FIELDS];
     }
 
     @Override
     public IndicatorValues add(double high, double low, double close) {
         step(high, low, close, scratch);
+        if (size < capacity && size * FIELDS == history.length) {
+            // before the ring wraps, candle i sits at slot i: growing is a plain copy
+            history = java.util.Arrays.copyOf(history, Math.min(capacity, size * 2) * FIELDS);
+        }
         System.arraycopy(scratch, 0, history, (size % capacity) * FIELDS, FIELDS);
         size++;
         return values(scratch, size - 1);

@@ -4,8 +4,11 @@ import java.util.function.Supplier;
 
 /** Factories for {@link IndicatorSet}s. */
 public final class IndicatorSets {
-    /** How many candles back a repair can rewind the incremental indicators. */
-    public static final int DEFAULT_RETENTION = 512;
+    /**
+     * How many candles back a repair can rewind the incremental indicators: as far as the engine keeps closed candles,
+     * since a repair only replaces candles it still keeps.
+     */
+    public static final int DEFAULT_RETENTION = EngineCore.RETAINED_CANDLES;
 
     private IndicatorSets() {}
 

@@ -25,16 +25,25 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Loads recent 5-minute candles for every instrument so the indicators are ready at 09:15: from the cache first,
- * then only what is missing from Kite's historical route (the client keeps to 3 requests a second).
+ * then only what is missing from Kite's historical route.
+ *
+ * <p>Only the candles the indicators need are asked for: {@link #candlesNeeded} session candles back from now, enough
+ * for the strategy's first 30 candles and for the first candle's weight in every EMA, RSI and ATR to fall below
+ * {@value #SEED_WEIGHT} (capped by {@code strategy.warmup.days}). One request per instrument that lacks candles, as
+ * many in flight as the historical limit allows (3 a second, paced by the client's rate limiter, no idle gaps), in
+ * order of liquidity: the day's traded value (volume times last price) from one {@code /quote} request, most traded
+ * first (the configured order where the quote has nothing). Each instrument's candles go to the engine the moment they
+ * land, so it is ready, and can signal, while the others still load.
  *
  * <p>Only cached candles the exchange vouches for are used (complete, repaired, historical); a gapped or partial one
  * counts as missing. A cache that no longer matches the exchange poisons every EMA and RSI, so cached series are checked before use,
- * cheaply. One {@code /quote/ohlc} request for all instruments gives each one's previous close, which must match the
+ * cheaply. The same {@code /quote} request gives each instrument's previous close, which must match the
  * close of the cache's last candle of the previous session (within {@link #PREVIOUS_CLOSE_TOLERANCE}: the exchange's
  * official close is not always the last trade); when candles are fetched anyway, the request starts one candle early
  * so that candle, cached and fetched, must be equal. A split or bonus makes Kite adjust its history, and both checks
@@ -46,6 +55,10 @@ public final class WarmUp {
     private static final long BUCKET = Timeframe.FIVE_MINUTES.millis();
     /** Relative difference between the exchange's previous close and the cache's that makes the cache suspect. */
     static final double PREVIOUS_CLOSE_TOLERANCE = 0.02;
+    /** The first candle's weight left in an indicator after the warm-up's candles. */
+    static final double SEED_WEIGHT = 0.001;
+    /** Historical requests in flight at once: Kite's limit per second, so the rate limiter alone sets the pace. */
+    static final int IN_FLIGHT = 3;
 
     /** Progress of a warm-up, for the status line. */
     public interface Progress {
@@ -85,21 +98,69 @@ public final class WarmUp {
     private final CandleCache cache;
     private final SessionCalendar calendar;
     private final int tradingDays;
+    private final int candlesNeeded;
 
+    /** A warm-up of the candles the default strategy's indicators need (see {@link #candlesNeeded}). */
     public WarmUp(KiteRestClient rest, CandleCache cache, SessionCalendar calendar, int tradingDays) {
+        this(rest, cache, calendar, tradingDays, candlesNeeded(9, 21, 14, 14, 30));
+    }
+
+    /**
+     * @param tradingDays   at most this many sessions back (strategy.warmup.days)
+     * @param candlesNeeded session candles to load per instrument (see {@link #candlesNeeded})
+     */
+    public WarmUp(KiteRestClient rest, CandleCache cache, SessionCalendar calendar, int tradingDays, int candlesNeeded) {
         this.rest = rest;
         this.cache = cache;
         this.calendar = calendar;
         this.tradingDays = tradingDays;
+        this.candlesNeeded = Math.max(1, candlesNeeded);
     }
 
-    /** The open of the earliest session the warm-up covers, for a market time. */
+    /**
+     * The candles the indicators need: at least {@code ruleCandles} (the strategy fires from the 30th candle), and enough
+     * that the first candle's weight in each exponential average ((1 - m)^n, m = 2/(n+1) for an EMA, 1/n for Wilder's
+     * RSI and ATR averages) is below {@value #SEED_WEIGHT}. EMA 9/21, RSI 14 and ATR 14 need 94.
+     */
+    public static int candlesNeeded(int emaFast, int emaSlow, int rsiPeriod, int atrPeriod, int ruleCandles) {
+        double slowest = Math.max(Math.max(1 - 2.0 / (emaFast + 1), 1 - 2.0 / (emaSlow + 1)),
+                Math.max(1 - 1.0 / rsiPeriod, 1 - 1.0 / atrPeriod));
+        int converged = slowest <= 0 ? 1 : (int) Math.ceil(Math.log(SEED_WEIGHT) / Math.log(slowest));
+        return Math.max(ruleCandles, converged);
+    }
+
+    /** The open of the earliest session the warm-up may reach back to, for a market time. */
     public long windowStart(long marketNowMillis) {
         LocalDate day = SessionCalendar.istDate(marketNowMillis);
         for (int i = 0; i < tradingDays; i++) {
             day = calendar.previousTradingDay(day);
         }
         return SessionCalendar.sessionOpenMillis(day);
+    }
+
+    /**
+     * The start of the oldest candle the warm-up loads: {@link #candlesNeeded} session buckets before {@code end} (a
+     * bucket start), on the calendar's trading days, but not before {@link #windowStart}.
+     */
+    long fetchWindowStart(long end, long marketNowMillis) {
+        long floor = windowStart(marketNowMillis);
+        LocalDate day = SessionCalendar.istDate(end);
+        long bucket = end;
+        for (int n = 0; n < candlesNeeded; ) {
+            long open = SessionCalendar.sessionOpenMillis(day);
+            long close = SessionCalendar.sessionCloseMillis(day);
+            if (!calendar.isTradingDay(day) || bucket <= open) {
+                day = day.minusDays(1);
+                bucket = Math.min(bucket, SessionCalendar.sessionCloseMillis(day));
+                if (bucket <= floor) {
+                    return floor;
+                }
+                continue;
+            }
+            bucket = Math.min(bucket, close) - BUCKET;
+            n++;
+        }
+        return Math.max(floor, bucket);
     }
 
     /**
@@ -124,25 +185,36 @@ public final class WarmUp {
         return end;
     }
 
-    /** The exchange's previous close of each instrument, from one /quote/ohlc request (batched by the client). */
-    private Map<Long, Long> previousCloses(List<Instrument> instruments) {
+    /** Each instrument's quote (previous close, volume, last price), from one /quote request (batched by the client). */
+    private Map<Long, Quote> quotes(List<Instrument> instruments) {
         Map<String, Instrument> byKey = new HashMap<>();
         for (Instrument in : instruments) {
             byKey.put(in.quoteKey(), in);
         }
-        Map<Long, Long> out = new HashMap<>();
-        for (Map.Entry<String, Quote> e : rest.ohlc(byKey.keySet()).entrySet()) {
+        Map<Long, Quote> out = new HashMap<>();
+        for (Map.Entry<String, Quote> e : rest.quote(byKey.keySet()).entrySet()) {
             Instrument in = byKey.get(e.getKey());
-            if (in != null && e.getValue().close() > 0) {
-                out.put(in.token(), e.getValue().close());
+            if (in != null) {
+                out.put(in.token(), e.getValue());
             }
         }
         return out;
     }
 
+    /** Most traded first (volume times last price); instruments the quote says nothing about keep their order, last. */
+    static List<Instrument> byLiquidity(List<Instrument> instruments, Map<Long, Quote> quotes) {
+        List<Instrument> ordered = new ArrayList<>(instruments);
+        ordered.sort(java.util.Comparator.comparingDouble((Instrument in) -> {
+            Quote q = quotes.get(in.token());
+            return q == null || q.volume() <= 0 || q.lastPrice() <= 0 ? 0.0 : (double) q.volume() * q.lastPrice();
+        }).reversed());
+        return ordered;
+    }
+
     /** Why the cached series cannot be used, or null when it matches the exchange's previous close (or cannot be compared). */
-    private String previousCloseMismatch(Instrument in, TreeMap<Long, Candle> series, Map<Long, Long> previousCloses, long todayOpen) {
-        Long exchange = previousCloses.get(in.token());
+    private String previousCloseMismatch(Instrument in, TreeMap<Long, Candle> series, Map<Long, Quote> quotes, long todayOpen) {
+        Quote quote = quotes.get(in.token());
+        Long exchange = quote == null || quote.close() <= 0 ? null : quote.close();
         Map.Entry<Long, Candle> last = series.lowerEntry(todayOpen);
         if (exchange == null || last == null) {
             return null;
@@ -159,12 +231,26 @@ public final class WarmUp {
                 + " adjusts the exchange's history)", in.toPrice(exchange), in.toPrice(cached));
     }
 
+    /** What the warm-up of one instrument did; counted together at the end. */
+    private static final class Tally {
+        final AtomicInteger loaded = new AtomicInteger();
+        final AtomicInteger fetched = new AtomicInteger();
+        final AtomicInteger cached = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final AtomicInteger refetched = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+        final Map<String, Integer> reasons = new java.util.concurrent.ConcurrentHashMap<>();
+        final List<CompletableFuture<Integer>> loads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    }
+
     public Result run(List<Instrument> instruments, long marketNowMillis, Engine engine, Progress progress, MarketClock clock) {
         long started = clock.nanos();
-        long from = windowStart(marketNowMillis);
         long lastClosedEnd = SessionCalendar.bucketStart(marketNowMillis, Timeframe.FIVE_MINUTES);
+        long from = fetchWindowStart(lastClosedEnd, marketNowMillis);
         long todayOpen = SessionCalendar.sessionOpenMillis(SessionCalendar.istDate(marketNowMillis));
         Map<Long, TreeMap<Long, Candle>> cachedSeries = new HashMap<>();
+        boolean anyMissing = false;
+        boolean anyCached = false;
         for (Instrument in : instruments) {
             TreeMap<Long, Candle> series = new TreeMap<>();
             for (Candle c : cache.candles(in.token(), from, lastClosedEnd)) {
@@ -173,78 +259,139 @@ public final class WarmUp {
                 }
             }
             cachedSeries.put(in.token(), series);
+            anyCached |= !series.isEmpty();
+            anyMissing |= firstMissingBucket(series, from, lastClosedEnd) < lastClosedEnd;
         }
-        Map<Long, Long> previousCloses = Map.of();
+        Map<Long, Quote> quotes = Map.of();
         String uncheckable = null;
-        if (cachedSeries.values().stream().anyMatch(m -> !m.isEmpty())) {
+        if (anyCached || anyMissing) {
             try {
-                previousCloses = previousCloses(instruments);
+                quotes = quotes(instruments);
             } catch (KiteException e) {
                 if (e instanceof TokenException) {
                     throw e;
                 }
-                uncheckable = "the cache could not be checked against the exchange (" + e.getMessage() + ")";
-                LOG.warn("warm-up: {}; every cached series is fetched afresh", uncheckable);
-            }
-        }
-        int loaded = 0;
-        int fetched = 0;
-        int cached = 0;
-        int failed = 0;
-        int done = 0;
-        int refetched = 0;
-        Map<String, Integer> reasons = new LinkedHashMap<>();
-        List<CompletableFuture<Integer>> loads = new ArrayList<>();
-        for (Instrument in : instruments) {
-            TreeMap<Long, Candle> series = cachedSeries.get(in.token());
-            String why = series.isEmpty() ? null : uncheckable != null ? uncheckable
-                    : previousCloseMismatch(in, series, previousCloses, todayOpen);
-            if (why != null) {
-                refetch(in, series, why, reasons);
-                refetched++;
-            }
-            cached += series.size();
-            long fetchFrom = firstMissingBucket(series, from, lastClosedEnd);
-            if (fetchFrom < lastClosedEnd) {
-                try {
-                    Long anchor = series.lowerKey(fetchFrom);
-                    List<Candle> fresh = fetch(in, anchor != null ? anchor : fetchFrom, lastClosedEnd, marketNowMillis);
-                    String differs = anchor == null ? null : overlapMismatch(in, series.get(anchor), fresh);
-                    if (differs != null) {
-                        cached -= series.size();
-                        refetch(in, series, differs, reasons);
-                        refetched++;
-                        fresh = fetch(in, from, lastClosedEnd, marketNowMillis);
-                    }
-                    for (Candle c : fresh) {
-                        series.put(c.startMillis(), c);
-                    }
-                    cache.save(fresh);
-                    fetched += fresh.size();
-                } catch (KiteException e) {
-                    failed++;
-                    LOG.warn("warm-up of {} failed: {}", in.symbol(), e.getMessage());
-                    if (e instanceof TokenException) {
-                        throw e;
-                    }
+                if (anyCached) {
+                    uncheckable = "the cache could not be checked against the exchange (" + e.getMessage() + ")";
+                    LOG.warn("warm-up: {}; every cached series is fetched afresh", uncheckable);
+                } else {
+                    LOG.warn("warm-up: no quotes to order the instruments by liquidity ({}); fetching in the configured order",
+                            e.getMessage());
                 }
             }
-            List<Candle> history = new ArrayList<>(series.values());
-            loaded += history.size();
-            loads.add(engine.command(new EngineCommand.LoadHistory(in.token(), history)));
-            progress.onProgress(++done, instruments.size(), in.symbol());
         }
+        Tally tally = new Tally();
+        List<Instrument> toFetch = new ArrayList<>();
+        for (Instrument in : byLiquidity(instruments, quotes)) {
+            TreeMap<Long, Candle> series = cachedSeries.get(in.token());
+            String why = series.isEmpty() ? null : uncheckable != null ? uncheckable
+                    : previousCloseMismatch(in, series, quotes, todayOpen);
+            if (why != null) {
+                refetch(in, series, why, tally.reasons);
+                tally.refetched.incrementAndGet();
+            }
+            if (firstMissingBucket(series, from, lastClosedEnd) < lastClosedEnd) {
+                toFetch.add(in);
+            } else {
+                tally.cached.addAndGet(series.size());
+                ready(in, series, engine, progress, instruments.size(), tally);
+            }
+        }
+        fetchAll(toFetch, cachedSeries, from, lastClosedEnd, marketNowMillis, engine, progress, instruments.size(), tally);
         try {
-            CompletableFuture.allOf(loads.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
+            CompletableFuture.allOf(tally.loads.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the engine did not take the warm-up candles: " + e.getMessage(), e);
         }
-        Result r = new Result(instruments.size(), loaded, fetched, cached, failed, (clock.nanos() - started) / 1_000_000L,
-                refetched, reasons);
+        Result r = new Result(instruments.size(), tally.loaded.get(), tally.fetched.get(), tally.cached.get(), tally.failed.get(),
+                (clock.nanos() - started) / 1_000_000L, tally.refetched.get(), tally.reasons);
         LOG.info("{}", r.summary());
         return r;
+    }
+
+    /** The instrument's series goes to the engine now: it is ready (and can signal) while others still load. */
+    private void ready(Instrument in, TreeMap<Long, Candle> series, Engine engine, Progress progress, int total, Tally tally) {
+        List<Candle> history = new ArrayList<>(series.values());
+        tally.loaded.addAndGet(history.size());
+        tally.loads.add(engine.command(new EngineCommand.LoadHistory(in.token(), history)));
+        progress.onProgress(tally.done.incrementAndGet(), total, in.symbol());
+    }
+
+    /**
+     * Fetches the instruments in order, {@link #IN_FLIGHT} requests at a time so the historical rate limit alone sets the
+     * pace; each is handed to the engine as soon as its candles land. An expired token stops the rest and is rethrown.
+     */
+    private void fetchAll(List<Instrument> toFetch, Map<Long, TreeMap<Long, Candle>> cachedSeries, long from, long end,
+                          long marketNowMillis, Engine engine, Progress progress, int total, Tally tally) {
+        if (toFetch.isEmpty()) {
+            return;
+        }
+        java.util.concurrent.ConcurrentLinkedQueue<Instrument> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(toFetch);
+        java.util.concurrent.atomic.AtomicReference<TokenException> expired = new java.util.concurrent.atomic.AtomicReference<>();
+        int workers = Math.min(IN_FLIGHT, toFetch.size());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "warm-up-fetch");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                running.add(pool.submit(() -> {
+                    Instrument in;
+                    while (expired.get() == null && (in = queue.poll()) != null) {
+                        try {
+                            TreeMap<Long, Candle> series = cachedSeries.get(in.token());
+                            fetchInto(in, series, from, end, marketNowMillis, tally);
+                            ready(in, series, engine, progress, total, tally);
+                        } catch (TokenException e) {
+                            expired.compareAndSet(null, e);
+                        }
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("warm-up fetch failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        if (expired.get() != null) {
+            throw expired.get();
+        }
+    }
+
+    /** One instrument's missing candles from the historical route, checked against its cache, saved to it. */
+    private void fetchInto(Instrument in, TreeMap<Long, Candle> series, long from, long end, long marketNowMillis, Tally tally) {
+        tally.cached.addAndGet(series.size());
+        long fetchFrom = firstMissingBucket(series, from, end);
+        try {
+            Long anchor = series.lowerKey(fetchFrom);
+            List<Candle> fresh = fetch(in, anchor != null ? anchor : fetchFrom, end, marketNowMillis);
+            String differs = anchor == null ? null : overlapMismatch(in, series.get(anchor), fresh);
+            if (differs != null) {
+                tally.cached.addAndGet(-series.size());
+                refetch(in, series, differs, tally.reasons);
+                tally.refetched.incrementAndGet();
+                fresh = fetch(in, from, end, marketNowMillis);
+            }
+            for (Candle c : fresh) {
+                series.put(c.startMillis(), c);
+            }
+            cache.save(fresh);
+            tally.fetched.addAndGet(fresh.size());
+        } catch (TokenException e) {
+            throw e;
+        } catch (KiteException e) {
+            tally.failed.incrementAndGet();
+            LOG.warn("warm-up of {} failed: {}", in.symbol(), e.getMessage());
+        }
     }
 
     /** Closed candles from the historical route for [from, end). */
@@ -273,7 +420,7 @@ public final class WarmUp {
         return null;
     }
 
-    private void refetch(Instrument in, TreeMap<Long, Candle> series, String why, Map<String, Integer> reasons) {
+    private synchronized void refetch(Instrument in, TreeMap<Long, Candle> series, String why, Map<String, Integer> reasons) {
         LOG.info("warm-up: the cached candles of {} are not used and fetched afresh: {}", in.symbol(), why);
         cache.drop(in.token(), why);
         series.clear();

@@ -70,10 +70,13 @@ public final class KiteRestClient {
         /**
          * Windows are widened by {@link #MARGIN_NANOS}: the server measures arrival times, and a request that waited
          * on a connection can arrive late while the next one arrives on time, putting both in one server window.
+         * Historical reads need no margin: a permit's place moves to the moment its answer (or its failure) came back,
+         * after the server counted it, so the next request in that place cannot share its window; the warm-up then runs
+         * at exactly 3 requests a second (issue 12).
          */
         Limits(KiteTime t) {
             quote = new RateLimiter("quote", 1, SECOND + MARGIN_NANOS, t.nanos(), t.sleeper());
-            historical = new RateLimiter("historical", 3, SECOND + MARGIN_NANOS, t.nanos(), t.sleeper());
+            historical = new RateLimiter("historical", 3, SECOND, t.nanos(), t.sleeper());
             ordersPerSecond = new RateLimiter("orders", 10, SECOND + MARGIN_NANOS, t.nanos(), t.sleeper());
             ordersPerMinute = new RateLimiter("orders per minute", 200, 60 * SECOND + MARGIN_NANOS, t.nanos(), t.sleeper());
             other = new RateLimiter("other", 10, SECOND + MARGIN_NANOS, t.nanos(), t.sleeper());
@@ -420,14 +423,19 @@ public final class KiteRestClient {
             KiteException failure;
             long retryAfterMillis = 0;
             try (Response r = http.newCall(req).execute()) {
-                byte[] body = boundedBody(r, route, maxBytes);
-                permit.done();
+                byte[] body;
+                try {
+                    body = boundedBody(r, route, maxBytes);
+                } finally {
+                    permit.done();
+                }
                 if (r.isSuccessful()) {
                     return new Raw(r.code(), body);
                 }
                 failure = KiteErrors.map(r.code(), tryJson(body), route);
                 retryAfterMillis = retryAfter(r.header("Retry-After"));
             } catch (IOException e) {
+                permit.done(); // the request may have reached the server any time until now (a no-op when done above)
                 failure = new NetworkException("Cannot reach Kite at " + base.host() + " (" + route + "): "
                         + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), 0, "", e);
             }

@@ -12,9 +12,10 @@ final class RateLimiter {
     private final String name;
     private final long periodNanos;
     private final long[] slots;
+    /** The slot's request has not come back yet ({@link Permit#done()} not called): its place may still move later. */
+    private final boolean[] inFlight;
     private final LongSupplier nanos;
     private final KiteTime.Sleeper sleeper;
-    private int next;
     private int used;
 
     RateLimiter(String name, int permits, long periodNanos, LongSupplier nanos, KiteTime.Sleeper sleeper) {
@@ -24,6 +25,7 @@ final class RateLimiter {
         this.name = name;
         this.periodNanos = periodNanos;
         this.slots = new long[permits];
+        this.inFlight = new boolean[permits];
         this.nanos = nanos;
         this.sleeper = sleeper;
     }
@@ -52,34 +54,53 @@ final class RateLimiter {
         void done() {
             long now = nanos.getAsLong();
             synchronized (RateLimiter.this) {
-                if (slots[slot] == at && now > at) {
-                    slots[slot] = now;
+                if (slots[slot] == at && inFlight[slot]) {
+                    slots[slot] = Math.max(at, now);
+                    inFlight[slot] = false;
                 }
             }
         }
     }
 
-    /** Blocks until a permit is free. */
+    /**
+     * Blocks until a permit is free. The permit takes the slot that frees first among those whose request came back;
+     * only when every slot's request is still in flight does it take the oldest one (its answer may then come later
+     * than the window assumes, as without {@link Permit#done()}).
+     */
     Permit acquire() throws InterruptedException {
         long now = nanos.getAsLong();
         long at;
         int slot;
         synchronized (this) {
-            at = now;
-            if (used == slots.length) {
-                at = Math.max(now, slots[next] + periodNanos);
+            if (used < slots.length) {
+                slot = used++;
+                at = now;
             } else {
-                used++;
+                slot = earliest(true);
+                if (slot < 0) {
+                    slot = earliest(false);
+                }
+                at = Math.max(now, slots[slot] + periodNanos);
             }
-            slot = next;
             slots[slot] = at;
-            next = (next + 1) % slots.length;
+            inFlight[slot] = true;
         }
         long wait = at - now;
         if (wait > 0) {
             sleeper.sleep(wait);
         }
         return new Permit(slot, at, Math.max(0, wait));
+    }
+
+    /** The slot with the earliest time, among those come back only if {@code returnedOnly}; -1 when there is none. */
+    private int earliest(boolean returnedOnly) {
+        int best = -1;
+        for (int i = 0; i < slots.length; i++) {
+            if ((!returnedOnly || !inFlight[i]) && (best < 0 || slots[i] < slots[best])) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /** Pushes every slot past {@code untilNanos}: used after a 429 so the next calls wait out the server's window. */

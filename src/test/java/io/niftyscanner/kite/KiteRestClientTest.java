@@ -235,6 +235,20 @@ class KiteRestClientTest {
     }
 
     @Test
+    void historicalReadsKeepToExactlyThreeASecond() {
+        for (int i = 0; i < 7; i++) {
+            server.enqueue(json(200, "{\"status\":\"success\",\"data\":{\"candles\":[]}}"));
+        }
+        for (int i = 0; i < 7; i++) {
+            client.historical(408065, "5minute", java.time.Instant.parse("2026-11-23T03:45:00Z"),
+                    java.time.Instant.parse("2026-11-23T04:45:00Z"));
+        }
+        // three go at once; the fourth waits one full second after the first answer (no margin on top: the answer
+        // came after the server counted the request), the fifth and sixth share its window, the seventh waits again
+        assertThat(fake.sleeps).containsExactly(TimeUnit.SECONDS.toNanos(1), TimeUnit.SECONDS.toNanos(1));
+    }
+
+    @Test
     void ordersLimitedTo10PerSecond() {
         for (int i = 0; i < 12; i++) {
             server.enqueue(json(200, "{\"status\":\"success\",\"data\":{\"order_id\":\"" + i + "\"}}"));

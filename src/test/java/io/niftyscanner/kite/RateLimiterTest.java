@@ -42,4 +42,19 @@ class RateLimiterTest {
         // by send times the 4th could go at t = 1000 ms; counted from the first response it waits until t = 1300 ms
         assertThat(historical.acquire().waitedNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(1000));
     }
+
+    @Test
+    void aNewPermitTakesAReturnedSlotNotOneStillInFlight() throws Exception {
+        KiteTime t = fake.kiteTime();
+        RateLimiter historical = new RateLimiter("historical", 3, TimeUnit.SECONDS.toNanos(1), t.nanos(), t.sleeper());
+        RateLimiter.Permit slow = historical.acquire();
+        RateLimiter.Permit second = historical.acquire();
+        RateLimiter.Permit third = historical.acquire();
+        fake.advanceMillis(600);
+        second.done(); // back at 600 ms; the slow one is still in flight and may yet be counted at any moment
+        // by the oldest slot it would go at 1,000 ms, maybe within a second of the slow one's arrival; it waits for 1,600
+        assertThat(historical.acquire().waitedNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(1000));
+        slow.done();
+        third.done();
+    }
 }
