@@ -41,6 +41,11 @@ public final class SidebarController implements Controller {
         return view.root();
     }
 
+    /** After a restart with new settings. */
+    public void setPollInterval(int seconds) {
+        model.pollIntervalSeconds.set(seconds);
+    }
+
     public SidebarModel model() {
         return model;
     }
