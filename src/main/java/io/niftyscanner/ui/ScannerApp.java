@@ -14,6 +14,8 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The desktop app. The window opens at once, where and as large as it was last time; the scanner (sandbox exchange
@@ -21,6 +23,7 @@ import javafx.stage.Stage;
  * when it is running.
  */
 public final class ScannerApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(ScannerApp.class);
     private MainController controller;
     private WindowState state;
 
@@ -47,9 +50,24 @@ public final class ScannerApp extends Application {
         showWindow(stage);
         if (problem != null) {
             controller.startFailed(problem);
-        } else {
-            controller.startSession();
+            return;
         }
+        afterFirstFrame(stage.getScene(), controller::startSession);
+    }
+
+    /**
+     * The scanner starts once the window has been laid out for the first time, so its start (sandbox, warm-up) does
+     * not compete with the first frame for the CPU.
+     */
+    private static void afterFirstFrame(Scene scene, Runnable then) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            LOG.info("window shown {} ms after the process started", ProcessHandle.current().info().startInstant()
+                    .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L));
+            FxThread.later(then);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     private void showWindow(Stage stage) {

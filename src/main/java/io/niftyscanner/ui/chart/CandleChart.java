@@ -270,8 +270,9 @@ final class CandleChart extends Region {
                 g.strokeLine(sx, 0, sx, plotH);
                 g.setLineDashes((double[]) null);
                 g.setFill(palette.text());
-                g.fillText(DAY.format(series.candle(i).start()), x, h - TIME_AXIS / 2);
-                dayLabels.add(x);
+                double lx = Math.max(28, Math.min(plotWidth() - 28, x));
+                g.fillText(DAY.format(series.candle(i).start()), lx, h - TIME_AXIS / 2);
+                dayLabels.add(lx);
             }
         }
         g.setFill(palette.text());
@@ -368,7 +369,7 @@ final class CandleChart extends Region {
     }
 
     private void drawSignals(GraphicsContext g, PriceScale price, int first, int last) {
-        double size = Math.max(5, Math.min(9, slot() * 0.6));
+        double size = Math.max(6, Math.min(10, slot() * 0.8));
         for (Signal s : series.signals()) {
             int i = series.indexOf(s.candleStartMillis());
             if (i < first || i > last) {
@@ -377,11 +378,11 @@ final class CandleChart extends Region {
             Candle c = series.candle(i);
             double x = xOf(i);
             if (s.side() == Side.BUY) {
-                double y = price.y(c.lowPrice()) + 4;
+                double y = price.y(c.lowPrice()) + 6;
                 g.setFill(palette.up());
                 g.fillPolygon(new double[] {x, x - size, x + size}, new double[] {y, y + size * 1.6, y + size * 1.6}, 3);
             } else {
-                double y = price.y(c.highPrice()) - 4;
+                double y = price.y(c.highPrice()) - 6;
                 g.setFill(palette.down());
                 g.fillPolygon(new double[] {x, x - size, x + size}, new double[] {y, y - size * 1.6, y - size * 1.6}, 3);
             }

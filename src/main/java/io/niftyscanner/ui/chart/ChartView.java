@@ -23,6 +23,9 @@ final class ChartView {
     private final Label readout = new Label();
     private final Label title = new Label();
     private final Button now = new Button("Now");
+    private final Label legendFast = new Label();
+    private final Label legendSlow = new Label();
+    private final Label legendRsi = new Label();
 
     ChartView(ChartModel model) {
         chart.setId("candleChart");
@@ -31,8 +34,8 @@ final class ChartView {
         title.textProperty().bind(model.symbol);
         readout.setId("chartReadout");
         readout.getStyleClass().add("chart-readout");
-        Label legend = new Label();
-        legend.getStyleClass().add("chart-legend");
+        HBox legend = new HBox(10, legendFast, legendSlow, legendRsi);
+        legend.setAlignment(Pos.CENTER_LEFT);
         now.setId("chartFollow");
         now.setTooltip(new Tooltip("Back to the newest candle (or double-click the chart). Wheel zooms, drag scrolls."));
         now.setOnAction(e -> {
@@ -42,6 +45,11 @@ final class ChartView {
         now.setDisable(true);
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        legend.setMinWidth(Region.USE_PREF_SIZE);
+        now.setMinWidth(Region.USE_PREF_SIZE);
+        readout.setMinWidth(0);
+        HBox.setHgrow(readout, Priority.SOMETIMES);
         HBox header = new HBox(12, title, readout, spring, legend, now);
         header.setAlignment(Pos.CENTER_LEFT);
 
@@ -63,7 +71,9 @@ final class ChartView {
             readout.setText(is == null ? "" : describe(is, is.size() - 1));
             if (is != null) {
                 ChartSeries.Bands b = is.bands();
-                legend.setText("EMA " + b.emaFast() + " ━  EMA " + b.emaSlow() + " ━  RSI " + b.rsiPeriod());
+                legendFast.setText("━ EMA " + b.emaFast());
+                legendSlow.setText("━ EMA " + b.emaSlow());
+                legendRsi.setText("━ RSI " + b.rsiPeriod());
                 if (model.centreOn.get() != 0) {
                     centre(model);
                 }
@@ -91,11 +101,19 @@ final class ChartView {
 
     void setPalette(ChartPalette palette) {
         chart.setPalette(palette);
+        legendFast.setStyle("-fx-text-fill: " + web(palette.emaFast()));
+        legendSlow.setStyle("-fx-text-fill: " + web(palette.emaSlow()));
+        legendRsi.setStyle("-fx-text-fill: " + web(palette.rsi()));
     }
 
     void follow() {
         chart.follow();
         now.setDisable(true);
+    }
+
+    private static String web(javafx.scene.paint.Color c) {
+        return String.format(java.util.Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
+                Math.round(c.getBlue() * 255));
     }
 
     CandleChart chart() {

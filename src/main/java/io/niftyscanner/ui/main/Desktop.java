@@ -1,5 +1,6 @@
 package io.niftyscanner.ui.main;
 
+import io.niftyscanner.AppHome;
 import io.niftyscanner.kite.KiteLogin;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,9 +19,9 @@ import java.util.function.Predicate;
 public record Desktop(Map<String, String> env, Path baseDir, Predicate<String> opener, KiteLogin.Browser browser, Path logsDir,
                       int loginPort) {
 
-    /** The real computer: the process environment, the working directory, the desktop's opener. */
+    /** The real computer: the process environment, the app's folder (the working directory, or ~/.nifty-scanner when installed), the desktop's opener. */
     public static Desktop system(Predicate<String> opener) {
-        Path base = Path.of("").toAbsolutePath();
+        Path base = AppHome.baseDir();
         return new Desktop(System.getenv(), base, opener, KiteLogin.systemBrowser(),
                 base.resolve(System.getProperty("scanner.log.dir", "logs")), KiteLogin.DEFAULT_PORT);
     }

@@ -267,6 +267,11 @@ public final class MainController implements Controller {
             for (WatchRow r : snapshot.view().rows()) {
                 tokens.putIfAbsent(r.symbol(), r.token());
             }
+            if (model.selectedSymbol.get().isEmpty() && !snapshot.view().rows().isEmpty()) {
+                String first = snapshot.view().rows().get(0).symbol();
+                onSymbolSelected(first);
+                watchlist.select(first);
+            }
             String wanted = model.selectedSymbol.get();
             if (selectedToken == 0 && !wanted.isEmpty() && tokens.containsKey(wanted)) {
                 selectedToken = tokens.get(wanted);

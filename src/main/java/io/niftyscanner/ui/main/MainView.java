@@ -34,7 +34,7 @@ final class MainView {
 
     private final BorderPane root = new BorderPane();
     private final SplitPane center;
-    private final SplitPane right;
+    private final SplitPane top;
     private final MainModel model;
 
     MainView(MainModel model, MainController controller, WindowActions actions, Parent sidebar, Parent watchlist, Parent chart,
@@ -43,15 +43,15 @@ final class MainView {
         root.getStyleClass().add("main");
         root.setTop(new VBox(menus(model, controller, actions), banner(model, controller)));
         root.setLeft(sidebar);
-        right = new SplitPane(chart, signals);
-        right.setId("rightSplit");
-        right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.6);
-        center = new SplitPane(watchlist, right);
-        center.setId("mainSplit");
-        center.setOrientation(Orientation.HORIZONTAL);
-        center.setDividerPositions(0.4);
+        top = new SplitPane(watchlist, chart);
+        top.setId("topSplit");
+        top.setOrientation(Orientation.HORIZONTAL);
+        top.setDividerPositions(0.5);
         SplitPane.setResizableWithParent(watchlist, false);
+        center = new SplitPane(top, signals);
+        center.setId("mainSplit");
+        center.setOrientation(Orientation.VERTICAL);
+        center.setDividerPositions(0.62);
         root.setCenter(center);
         root.setBottom(statusBar);
         root.sceneProperty().addListener((o, was, is) -> applyTheme(is));
@@ -77,14 +77,14 @@ final class MainView {
     }
 
     void restoreSplits(WindowState state) {
-        center.setDividerPositions(clamp(state.number("split.main", 0.4)));
-        right.setDividerPositions(clamp(state.number("split.right", 0.6)));
-        root.lookupAll("#signalsSplit").forEach(n -> ((SplitPane) n).setDividerPositions(clamp(state.number("split.signals", 0.64))));
+        center.setDividerPositions(clamp(state.number("split.main", 0.62)));
+        top.setDividerPositions(clamp(state.number("split.top", 0.5)));
+        root.lookupAll("#signalsSplit").forEach(n -> ((SplitPane) n).setDividerPositions(clamp(state.number("split.signals", 0.7))));
     }
 
     void rememberSplits(WindowState state) {
         state.put("split.main", center.getDividerPositions()[0]);
-        state.put("split.right", right.getDividerPositions()[0]);
+        state.put("split.top", top.getDividerPositions()[0]);
         root.lookupAll("#signalsSplit").forEach(n -> state.put("split.signals", ((SplitPane) n).getDividerPositions()[0]));
     }
 

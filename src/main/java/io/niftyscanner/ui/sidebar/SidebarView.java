@@ -85,7 +85,7 @@ final class SidebarView {
         root = new VBox(10, title, badge, exchange, modeTitle, stream, poll, hybrid, statusTitle, stateLine, detail, reconnect,
                 extras, spring);
         root.setPadding(new Insets(14));
-        root.setPrefWidth(240);
+        root.setPrefWidth(262);
         root.setMinWidth(200);
         root.getStyleClass().add("sidebar");
     }
