@@ -11,7 +11,8 @@ import java.util.TreeMap;
 
 /**
  * The validated configuration of the scanner. Built by {@link ConfigLoader}; immutable.
- * {@link #dump()} lists every setting with secrets masked.
+ * {@link #dump()} lists every setting with secrets masked. {@code warnings} are what the loader noticed and the
+ * user should hear at start (a .env others can read, clear-text transport allowed); each ends with the fix.
  */
 public record ScannerConfig(
         Feed feed,
@@ -23,7 +24,8 @@ public record ScannerConfig(
         Kite kite,
         Sandbox sandbox,
         int uiRefreshMillis,
-        List<SpecialSession> specialSessions) {
+        List<SpecialSession> specialSessions,
+        List<String> warnings) {
 
     /** The NSE calendar: weekdays minus {@link #holidays()}, plus {@link #specialSessions()}. */
     public SessionCalendar calendar() {
@@ -40,7 +42,38 @@ public record ScannerConfig(
                            double stopAtr, double targetAtr, boolean intrabar, int intrabarThrottleSeconds,
                            int warmupDays) {}
 
-    public record Alerts(boolean sound, boolean notification, int cooldownSeconds) {}
+    /**
+     * Alert settings. {@code notification} is the desktop notification (the in-window one is always on);
+     * {@code webhookUrl} empty means no webhook. {@link #toString()} masks the bot token and the webhook's path.
+     */
+    public record Alerts(boolean sound, boolean notification, int cooldownSeconds, Telegram telegram, String webhookUrl,
+                         int httpAttempts, int httpTimeoutSeconds) {
+        @Override
+        public String toString() {
+            return "Alerts[sound=" + sound + ", notification=" + notification + ", cooldownSeconds=" + cooldownSeconds
+                    + ", telegram=" + telegram + ", webhook=" + (webhookUrl.isEmpty() ? "(off)" : Secrets.urlOrigin(webhookUrl) + "/****")
+                    + ", httpAttempts=" + httpAttempts + ", httpTimeoutSeconds=" + httpTimeoutSeconds + "]";
+        }
+    }
+
+    /** Telegram bot alerts: on when enabled and both the bot token and the chat id are set (.env). */
+    public record Telegram(boolean enabled, String apiUrl, String botToken, String chatId) {
+        public Telegram {
+            botToken = botToken == null ? "" : botToken.trim();
+            chatId = chatId == null ? "" : chatId.trim();
+            Secrets.remember(botToken); // it travels in the Bot API's URL path, which error messages may repeat
+        }
+
+        public boolean configured() {
+            return enabled && !botToken.isEmpty() && !chatId.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return "Telegram[enabled=" + enabled + ", apiUrl=" + apiUrl + ", botToken=" + Secrets.mask(botToken) + ", chatId="
+                    + (chatId.isEmpty() ? "(not set)" : chatId) + "]";
+        }
+    }
 
     /** Order and risk settings. Live orders also need a confirmation in the session (design.md 8). */
     public record Orders(boolean autoTrade, boolean live, int quantity, String product, int maxOrdersPerDay,
@@ -51,8 +84,10 @@ public record ScannerConfig(
 
     /**
      * Where Kite is. Empty URLs mean: Kite's real endpoints when credentials exist, the embedded sandbox otherwise.
+     * {@code allowInsecure} is {@code kite.allow_insecure}: http/ws to hosts other than this machine (see
+     * {@link EndpointUrls}).
      */
-    public record Kite(Credentials credentials, String restUrl, String wsUrl) {
+    public record Kite(Credentials credentials, String restUrl, String wsUrl, boolean allowInsecure) {
         public static final String REAL_REST_URL = "https://api.kite.trade";
         public static final String REAL_WS_URL = "wss://ws.kite.trade";
 
@@ -84,6 +119,7 @@ public record ScannerConfig(
         m.put("kite.credentials", kite.credentials().toString());
         m.put("kite.rest.url", kite.restUrl().isEmpty() ? "(default)" : Secrets.redact(kite.restUrl()));
         m.put("kite.ws.url", kite.wsUrl().isEmpty() ? "(default)" : Secrets.redact(kite.wsUrl()));
+        m.put(EndpointUrls.ALLOW_INSECURE_KEY, String.valueOf(kite.allowInsecure()));
         m.put("sandbox", sandbox.toString());
         m.put("ui.refresh.millis", String.valueOf(uiRefreshMillis));
         return m;

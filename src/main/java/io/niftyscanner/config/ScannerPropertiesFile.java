@@ -164,9 +164,7 @@ public final class ScannerPropertiesFile {
         if (changed.isEmpty()) {
             return changed;
         }
-        Path abs = file.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        AtomicFiles.replace(abs.resolveSibling(abs.getFileName() + ".tmp"), abs, textWith(changes));
+        AtomicFiles.replace(file.toAbsolutePath(), textWith(changes));
         return changed;
     }
 
