@@ -1,5 +1,8 @@
 package io.niftyscanner.app;
 
+import io.niftyscanner.alerts.AlertEvent;
+import io.niftyscanner.alerts.AlertService;
+import io.niftyscanner.alerts.StandardAlerts;
 import io.niftyscanner.config.ConfigException;
 import io.niftyscanner.config.DataMode;
 import io.niftyscanner.config.InstrumentTokensFile;
@@ -66,6 +69,9 @@ public final class ScannerRuntime implements ScannerSession {
         default void onStatus(FeedStatus status, boolean changed) {}
 
         default void onCandleRepaired(Instrument instrument, Candle before, Candle after) {}
+
+        /** An alert went out for a committed signal (after its {@link #onSignal}), on the journal writer's thread. */
+        default void onAlert(AlertEvent alert) {}
     }
 
     /**
@@ -90,6 +96,7 @@ public final class ScannerRuntime implements ScannerSession {
     private final KiteRestClient rest;
     private final Journal journal;
     private final JournalFirst journalFirst;
+    private final AlertService alerts;
     private final Engine engine;
     private final GapRepairer repairer;
     private final FeedSupervisor supervisor;
@@ -129,6 +136,8 @@ public final class ScannerRuntime implements ScannerSession {
                 b.options.mode() != null ? b.options.mode() : config.feed().mode(), events::onStatus);
         this.uncaughtRegistration = UncaughtFailures.register((thread, error) ->
                 supervisor.reportFailure("the thread '" + thread.getName() + "'", error, null));
+        this.alerts = StandardAlerts.create(config.alerts(), Clock.systemUTC());
+        this.alerts.addListener(events::onAlert);
         this.journalFirst = new JournalFirst(JournalFirst.Store.of(journal), new Shown(), supervisor::reportFailure, Clock.systemUTC());
     }
 
@@ -228,6 +237,11 @@ public final class ScannerRuntime implements ScannerSession {
 
     public KiteRestClient rest() {
         return rest;
+    }
+
+    /** Alerts for committed signals; the window adds its channel, the journal and orders may listen. */
+    public AlertService alerts() {
+        return alerts;
     }
 
     public Journal journal() {
@@ -341,7 +355,8 @@ public final class ScannerRuntime implements ScannerSession {
 
     /**
      * Stops everything, in order: the feeds, gap repair, the engine (which finishes what it was given), the journal
-     * writer (which commits and passes on the rest), the journal, the embedded sandbox. Runs once; later calls return.
+     * writer (which commits and passes on the rest), the alerts (which get a few seconds for what is in hand), the
+     * journal, the embedded sandbox. Runs once; later calls return.
      */
     @Override
     public void close() {
@@ -357,6 +372,7 @@ public final class ScannerRuntime implements ScannerSession {
         repairer.close();
         engine.close();
         journalFirst.close();
+        alerts.close();
         journal.close();
         if (sandbox != null) {
             sandbox.close();
@@ -409,6 +425,7 @@ public final class ScannerRuntime implements ScannerSession {
                 }
             }
             events.onSignal(signal);
+            alerts.onSignal(signal);
         }
     }
 

@@ -7,6 +7,7 @@ import io.niftyscanner.config.ConfigException;
 import io.niftyscanner.config.ConfigLoader;
 import io.niftyscanner.config.ScannerConfig;
 import io.niftyscanner.config.Secrets;
+import io.niftyscanner.ui.alerts.WindowAlerts;
 import io.niftyscanner.ui.main.Desktop;
 import io.niftyscanner.ui.main.MainController;
 import io.niftyscanner.ui.main.WindowState;
@@ -46,6 +47,7 @@ public final class ScannerApp extends Application {
     private volatile boolean stopping;
     private MainController controller;
     private WindowState state;
+    private Stage stage;
 
     public ScannerApp() {
         this(() -> ConfigLoader.load(AppHome.baseDir(), System.getenv(), Map.of()),
@@ -64,6 +66,7 @@ public final class ScannerApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        this.stage = stage;
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         Desktop desktop = Desktop.system(uri -> {
             getHostServices().showDocument(uri);
@@ -155,6 +158,9 @@ public final class ScannerApp extends Application {
                 LOG.info("the window closed while the scanner was starting: stopping it");
                 s.close();
                 throw new CancellationException("the window was closed while the scanner was starting");
+            }
+            if (s instanceof ScannerRuntime rt) {
+                FxThread.run(() -> WindowAlerts.install(rt.alerts(), stage, controller.root()));
             }
             return s;
         } finally {

@@ -1,5 +1,6 @@
 package io.niftyscanner.ui.main;
 
+import io.niftyscanner.alerts.AlertService;
 import io.niftyscanner.app.ScannerSession;
 import io.niftyscanner.app.ScannerView;
 import io.niftyscanner.app.StatusLine;
@@ -22,6 +23,7 @@ import io.niftyscanner.ui.status.StatusBarController;
 import io.niftyscanner.ui.watchlist.WatchlistController;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javafx.scene.Parent;
@@ -80,6 +82,14 @@ public final class MainController implements Controller {
             @Override
             public void onReconnect() {
                 reconnectSession();
+            }
+
+            @Override
+            public void onAlertSwitch(String channel, boolean on) {
+                AlertService a = session == null ? null : session.alerts();
+                if (a != null) {
+                    a.mute(channel, !on);
+                }
             }
         });
         watchlist = new WatchlistController(this::onSymbolSelected);
@@ -208,7 +218,21 @@ public final class MainController implements Controller {
         clearBanner("start");
         int tables = config == null ? 2000 : config.uiRefreshMillis();
         refresher = new SnapshotRefresher(s, Math.min(FAST_REFRESH_MILLIS, tables), tables, () -> selectedToken, this::onSnapshot);
+        showAlertSwitches();
         onActivate();
+    }
+
+    /** The sidebar's Sound and Notifications as the alert service has them (the Alerts menu may have changed them). */
+    private void showAlertSwitches() {
+        AlertService a = session == null ? null : session.alerts();
+        if (a == null) {
+            sidebar.showAlertSwitches(SidebarController.AlertSwitches.NONE);
+            return;
+        }
+        List<String> channels = a.channels();
+        boolean all = a.isMuted(AlertService.ALL);
+        sidebar.showAlertSwitches(new SidebarController.AlertSwitches(channels.contains("sound"), !all && !a.isMuted("sound"),
+                channels.contains("notification"), !all && !a.isMuted("notification")));
     }
 
     /** The session could not start: the sidebar and a banner say so, with the one thing to do. */
@@ -279,6 +303,9 @@ public final class MainController implements Controller {
             }
         }
         sidebar.onSnapshot(snapshot);
+        if (snapshot.tablesDue()) {
+            showAlertSwitches();
+        }
         watchlist.onSnapshot(snapshot);
         signals.onSnapshot(snapshot);
         chart.onSnapshot(snapshot);
