@@ -54,8 +54,10 @@ class LoginWindowTest {
         rig.runtime.sandbox().fault(FaultKind.DROP, Duration.ZERO);
 
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> state.getText().equals("Login needed"));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#banner").query().isVisible());
-        assertThat(robot.lookup("#bannerMessage").queryAs(Label.class).getText()).contains("Kite refused the access token");
+        Label message = robot.lookup("#bannerMessage").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().contains("Kite refused the access token"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#banner").query().isVisible()).isTrue();
         Button action = robot.lookup("#bannerAction").queryAs(Button.class);
         assertThat(action.getText()).isEqualTo("Log in to Kite");
 
