@@ -15,6 +15,7 @@ import io.niftyscanner.engine.IndicatorSets;
 import io.niftyscanner.engine.IndicatorValues;
 import io.niftyscanner.engine.InstrumentView;
 import io.niftyscanner.engine.StrategyParams;
+import io.niftyscanner.feed.CandleCache;
 import io.niftyscanner.feed.FeedStatus;
 import io.niftyscanner.feed.FeedSupervisor;
 import io.niftyscanner.feed.GapRepairer;
@@ -30,7 +31,6 @@ import io.niftyscanner.kite.KiteRestClient;
 import io.niftyscanner.kite.KiteSession;
 import io.niftyscanner.kite.KiteTicker;
 import io.niftyscanner.market.Candle;
-import io.niftyscanner.market.CandleQuality;
 import io.niftyscanner.market.Instrument;
 import io.niftyscanner.market.SessionCalendar;
 import io.niftyscanner.market.Signal;
@@ -38,13 +38,16 @@ import io.niftyscanner.sandbox.SandboxExchange;
 import io.niftyscanner.sandbox.SandboxOptions;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,9 +85,18 @@ public final class ScannerRuntime implements ScannerSession {
      * @param warmUp              load recent candles from the journal and Kite's historical route at start
      * @param sandbox             how to run the embedded sandbox when it is used (null = from config)
      */
-    public record Options(DataMode mode, int pollIntervalSeconds, boolean warmUp, SandboxOptions sandbox) {
+    public record Options(DataMode mode, int pollIntervalSeconds, boolean warmUp, SandboxOptions sandbox, MarketClock clock) {
+        public Options(DataMode mode, int pollIntervalSeconds, boolean warmUp, SandboxOptions sandbox) {
+            this(mode, pollIntervalSeconds, warmUp, sandbox, null);
+        }
+
         public static Options defaults() {
             return new Options(null, 0, true, null);
+        }
+
+        /** The same options with an injected market clock (tests move time instead of waiting); null = the system's. */
+        public Options withClock(MarketClock marketClock) {
+            return new Options(mode, pollIntervalSeconds, warmUp, sandbox, marketClock);
         }
     }
 
@@ -105,6 +117,9 @@ public final class ScannerRuntime implements ScannerSession {
     private final Deque<Signal> signals = new ArrayDeque<>();
     private final Events events;
     private final ChartSeriesSource charts;
+    /** The market the candle cache belongs to; null when it cannot be told (then nothing warms up from the cache). */
+    private final String market;
+    private final CandleCache candleCache;
     private final AutoCloseable uncaughtRegistration;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -116,12 +131,15 @@ public final class ScannerRuntime implements ScannerSession {
         this.exchangeLabel = b.exchangeLabel;
         this.rest = b.rest;
         this.journal = b.journal;
+        this.market = b.market;
+        this.candleCache = b.market == null ? CandleCache.NONE : JournalAdapters.candleCache(b.journal, b.market, Clock.systemUTC());
         this.events = b.events;
         this.clock = b.clock;
         this.calendar = config.calendar();
         StrategyParams params = EngineParams.from(config);
-        this.engine = new Engine(new EngineCore(instruments, params, new Listener(), calendar, IndicatorSets.incremental(params)));
-        this.charts = new ChartSeriesSource(params, calendar, config.strategy().warmupDays(), journal::candles);
+        this.engine = new Engine(new EngineCore(instruments, params, new Listener(), calendar, IndicatorSets.incremental(params)),
+                config.feed().engineQueueCapacity(), 250);
+        this.charts = new ChartSeriesSource(params, calendar, config.strategy().warmupDays(), candleCache::candles);
         this.repairer = new GapRepairer(rest, instruments, engine, JournalAdapters.gapLog(journal, Clock.systemUTC()), clock,
                 config.feed().candleGraceMillis() + 1000);
         long pollMillis = (b.options.pollIntervalSeconds() > 0 ? b.options.pollIntervalSeconds() : config.feed().pollIntervalSeconds()) * 1000L;
@@ -133,12 +151,15 @@ public final class ScannerRuntime implements ScannerSession {
                         ? new StreamingFeed(tickerOptions, instruments, clock, sink, reporter)
                         : new PollingFeed(rest, instruments, pollMillis, calendar, clock, sink, reporter),
                 engine, clock, calendar, new HybridSchedule(config.feed().hybridStreamWindows()), repairer,
-                b.options.mode() != null ? b.options.mode() : config.feed().mode(), events::onStatus);
+                b.options.mode() != null ? b.options.mode() : config.feed().mode(), events::onStatus,
+                config.feed().maxTickAheadSeconds() * 1000L, instruments.size());
         this.uncaughtRegistration = UncaughtFailures.register((thread, error) ->
                 supervisor.reportFailure("the thread '" + thread.getName() + "'", error, null));
         this.alerts = StandardAlerts.create(config.alerts(), Clock.systemUTC());
         this.alerts.addListener(events::onAlert);
-        this.journalFirst = new JournalFirst(JournalFirst.Store.of(journal), new Shown(), supervisor::reportFailure, Clock.systemUTC());
+        // what is shown is kept, also when the market cannot be told: then under the server's address, never warmed up from
+        this.journalFirst = new JournalFirst(JournalFirst.Store.of(journal, b.market != null ? b.market : "unidentified@" + b.restUrl),
+                new Shown(), supervisor::reportFailure, Clock.systemUTC());
     }
 
     /** Starts everything; returns once the feed is starting (warm-up continues in the background). */
@@ -161,16 +182,17 @@ public final class ScannerRuntime implements ScannerSession {
         } catch (ConfigException e) {
             LOG.warn("{}", e.getMessage());
         }
-        b.clock = MarketClock.system();
+        b.clock = options.clock() != null ? options.clock() : MarketClock.system();
         ScannerRuntime rt = null;
         try {
             connectExchange(b);
             boolean simulated = b.sandbox != null || KiteSession.SANDBOX.apiKey().equals(b.session.apiKey());
             b.journal = Journal.open(simulated ? sandboxJournal(config.paths().journal()) : config.paths().journal());
+            b.market = MarketIdentity.of(b.sandbox, simulated, b.restUrl, b.rest).orElse(null);
             rt = new ScannerRuntime(b);
             rt.engine.start();
             rt.supervisor.start(options.warmUp()
-                    ? new WarmUp(rt.rest, JournalAdapters.candleCache(rt.journal), rt.calendar,
+                    ? new WarmUp(rt.rest, rt.candleCache, rt.calendar,
                     config.strategy().warmupDays()) : null, rt.instruments);
             LOG.info("scanner started: {} instruments, {}", rt.instruments.size(), rt.exchangeLabel);
             return rt;
@@ -239,6 +261,11 @@ public final class ScannerRuntime implements ScannerSession {
         return rest;
     }
 
+    /** The market the candle cache belongs to ("kite", "sandbox:sim-v1-seed13-tps1.5", ...), or null when none is cached. */
+    public String market() {
+        return market;
+    }
+
     /** Alerts for committed signals; the window adds its channel, the journal and orders may listen. */
     public AlertService alerts() {
         return alerts;
@@ -267,17 +294,12 @@ public final class ScannerRuntime implements ScannerSession {
                 snap.stats().ticks(), snap.stats().candles(), snap.stats().lateTicks(), awaitingRepair(snap), journal.file());
     }
 
-    /** Closed candles still marked gapped or partial: the exchange's candle has not replaced them yet. */
+    /**
+     * Candles built from incomplete data that the exchange's candle has not replaced yet: gapped or partial ones, and
+     * buckets inside a gap that got no candle at all (the same number the status reports).
+     */
     static int awaitingRepair(EngineSnapshot snap) {
-        int n = 0;
-        for (InstrumentView v : snap.instruments()) {
-            for (Candle c : v.recentCandles()) {
-                if (c.quality() == CandleQuality.GAPPED || c.quality() == CandleQuality.PARTIAL) {
-                    n++;
-                }
-            }
-        }
-        return n;
+        return snap.awaitingRepair();
     }
 
     @Override
@@ -346,6 +368,24 @@ public final class ScannerRuntime implements ScannerSession {
     @Override
     public void reconnect() {
         supervisor.reconnect();
+    }
+
+    /**
+     * Ends a planned run (scan --duration): stops the feed, then lets the repairs of the candles that had closed by now
+     * land, for at most {@code max}: they wait on Kite's historical rate (3 requests a second, one per instrument), so
+     * an outage shortly before the end would otherwise leave its candles marked in the run's output and the journal.
+     * Returns how many candles still await repair. Stops waiting as soon as {@code cancelled} says so (Ctrl+C).
+     */
+    public int stopFeedAndFinishRepairs(Duration max, BooleanSupplier cancelled) throws InterruptedException {
+        long endedAt = clock.now();
+        supervisor.close();
+        long deadline = System.nanoTime() + max.toNanos();
+        while (repairer.repairsDueBy(endedAt) && System.nanoTime() < deadline && !cancelled.getAsBoolean()) {
+            repairer.poll();
+            Thread.sleep(100);
+        }
+        engine.awaitQueued(TimeUnit.SECONDS.toMillis(10));
+        return engine.snapshot().awaitingRepair();
     }
 
     /** Whether {@link #close()} has run (or is running). */
@@ -441,6 +481,8 @@ public final class ScannerRuntime implements ScannerSession {
         String exchangeLabel;
         KiteRestClient rest;
         Journal journal;
+        /** The market the candle cache belongs to; null when it cannot be told. */
+        String market;
         MarketClock clock;
 
         Builder(ScannerConfig config, Options options, Events events) {
