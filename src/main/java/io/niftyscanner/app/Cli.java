@@ -23,7 +23,8 @@ public final class Cli {
             "fetch-instruments", FetchInstrumentsCommand::new,
             "login", LoginCommand::new,
             "sandbox", SandboxCommand::new,
-            "bench", BenchCommand::new));
+            "bench", BenchCommand::new,
+            "export", ExportCommand::new));
 
     private Cli() {}
 
@@ -71,6 +72,8 @@ public final class Cli {
                 "  sandbox [--rest-port N] [--ws-port N] [--speed X] [--seed S] [--start HH:MM]",
                 "                       run the sandbox exchange alone",
                 "  bench [--json] [--quick] [--include REGEX]",
-                "                       run the performance benchmarks (JMH)");
+                "                       run the performance benchmarks (JMH)",
+                "  " + ExportCommand.USAGE,
+                "                       the journal as CSV (stdout unless --out)");
     }
 }
