@@ -27,6 +27,7 @@ import io.niftyscanner.kite.KiteRestClient;
 import io.niftyscanner.kite.KiteSession;
 import io.niftyscanner.kite.KiteTicker;
 import io.niftyscanner.market.Candle;
+import io.niftyscanner.market.CandleQuality;
 import io.niftyscanner.market.Instrument;
 import io.niftyscanner.market.SessionCalendar;
 import io.niftyscanner.market.Signal;
@@ -95,6 +96,7 @@ public final class ScannerRuntime implements ScannerSession {
     private final SessionCalendar calendar;
     private final Deque<Signal> signals = new ArrayDeque<>();
     private final Events events;
+    private final ChartSeriesSource charts;
     private final AutoCloseable uncaughtRegistration;
 
     private ScannerRuntime(Builder b) {
@@ -111,6 +113,7 @@ public final class ScannerRuntime implements ScannerSession {
         this.calendar = config.calendar();
         StrategyParams params = EngineParams.from(config);
         this.engine = new Engine(new EngineCore(instruments, params, new Listener(), calendar, IndicatorSets.incremental(params)));
+        this.charts = new ChartSeriesSource(params, calendar, config.strategy().warmupDays(), journal::candles);
         this.repairer = new GapRepairer(rest, instruments, engine, JournalAdapters.gapLog(journal, Clock.systemUTC()), clock,
                 config.feed().candleGraceMillis() + 1000);
         long pollMillis = (b.options.pollIntervalSeconds() > 0 ? b.options.pollIntervalSeconds() : config.feed().pollIntervalSeconds()) * 1000L;
@@ -244,7 +247,36 @@ public final class ScannerRuntime implements ScannerSession {
             recent = new ArrayList<>(signals);
         }
         return new ScannerView(rows, recent, supervisor.status(), sandbox != null, exchangeLabel, snap.marketTimeMillis(),
-                snap.stats().ticks(), snap.stats().candles(), snap.stats().lateTicks());
+                snap.stats().ticks(), snap.stats().candles(), snap.stats().lateTicks(), awaitingRepair(snap), journal.file());
+    }
+
+    /** Closed candles still marked gapped or partial: the exchange's candle has not replaced them yet. */
+    static int awaitingRepair(EngineSnapshot snap) {
+        int n = 0;
+        for (InstrumentView v : snap.instruments()) {
+            for (Candle c : v.recentCandles()) {
+                if (c.quality() == CandleQuality.GAPPED || c.quality() == CandleQuality.PARTIAL) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public ChartSeries chart(long token) {
+        EngineSnapshot snap = engine.snapshot();
+        InstrumentView v = snap.view(token);
+        if (v == null) {
+            return null;
+        }
+        List<Signal> recent;
+        synchronized (signals) {
+            recent = new ArrayList<>(signals);
+        }
+        synchronized (charts) {
+            return charts.build(v, recent, snap.marketTimeMillis());
+        }
     }
 
     static WatchRow row(InstrumentView v) {

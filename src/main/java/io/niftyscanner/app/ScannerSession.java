@@ -7,6 +7,12 @@ public interface ScannerSession extends AutoCloseable {
     /** The latest snapshot; cheap, never blocks on the engine. */
     ScannerView view();
 
+    /**
+     * One instrument's chart: warm-up history, the session's candles, the forming candle and the indicators at each.
+     * Null for a token the session does not scan. Reads the journal the first time per window: call it off the FX thread.
+     */
+    ChartSeries chart(long token);
+
     /** Switches the data mode while running, without losing a candle or repeating a signal. */
     void switchMode(DataMode mode);
 

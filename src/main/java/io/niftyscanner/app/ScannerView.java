@@ -2,6 +2,7 @@ package io.niftyscanner.app;
 
 import io.niftyscanner.feed.FeedStatus;
 import io.niftyscanner.market.Signal;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -9,6 +10,9 @@ import java.util.List;
  *
  * @param exchangeLabel "Sandbox exchange (simulated market)" or "Zerodha Kite"
  * @param marketTimeMillis the engine's market clock (exchange time); 0 before the first tick
+ * @param awaitingRepair   closed candles still gapped or partial (the exchange's candle will replace them)
+ * @param journalFile      where signals and candles are journaled
  */
 public record ScannerView(List<WatchRow> rows, List<Signal> signals, FeedStatus status, boolean sandbox,
-                          String exchangeLabel, long marketTimeMillis, long ticks, long candles, long lateTicks) {}
+                          String exchangeLabel, long marketTimeMillis, long ticks, long candles, long lateTicks,
+                          int awaitingRepair, Path journalFile) {}

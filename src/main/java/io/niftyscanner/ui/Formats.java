@@ -25,6 +25,17 @@ public final class Formats {
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%+.2f%%", v);
     }
 
+    /** Volumes the Indian way: 12,345 then lakhs (L) and crores (Cr). */
+    public static String volume(long v) {
+        if (v < 100_000) {
+            return String.format(Locale.ROOT, "%,d", v);
+        }
+        if (v < 10_000_000) {
+            return String.format(Locale.ROOT, "%.2f L", v / 100_000.0);
+        }
+        return String.format(Locale.ROOT, "%.2f Cr", v / 10_000_000.0);
+    }
+
     public static String time(long epochMillis) {
         return epochMillis <= 0 ? "–" : TIME.format(Instant.ofEpochMilli(epochMillis));
     }

@@ -1,0 +1,16 @@
+package io.niftyscanner.ui.main;
+
+import io.niftyscanner.app.ChartSeries;
+import io.niftyscanner.app.ScannerView;
+
+/**
+ * What one refresh hands to every pane: the session's immutable snapshot, the selected symbol's chart (null when
+ * none is selected), and whether the tables are due (they refresh at the configured period, the rest faster).
+ */
+public record DashboardSnapshot(ScannerView view, ChartSeries chart, boolean tablesDue) {
+
+    /** Two snapshots that queued up while the FX thread was busy: the newer one, keeping a pending table refresh. */
+    static DashboardSnapshot merge(DashboardSnapshot older, DashboardSnapshot newer) {
+        return older.tablesDue && !newer.tablesDue ? new DashboardSnapshot(newer.view, newer.chart, true) : newer;
+    }
+}
