@@ -5,6 +5,9 @@ package io.niftyscanner.orders;
  * auto-trading, confirm live trading, stop trading. Every method returns at once; actions run on the executor's thread.
  */
 public interface TradingControl {
+    /** The controls of no scanner: an empty view, and every action refused or ignored. */
+    TradingControl NONE = TradingControlNone.INSTANCE;
+
     /** The latest snapshot; cheap, from any thread. */
     TradingView view();
 
