@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ScanCommand implements Command {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long SHUTDOWN_WAIT_SECONDS = 60;
 
     record Options(DataMode mode, int pollInterval, boolean json, boolean autoTrade, long durationSeconds, boolean warmUp,
                    Double sandboxSpeed, String sandboxStart) {
@@ -123,7 +124,18 @@ public final class ScanCommand implements Command {
         }
         EventPrinter printer = new EventPrinter(ctx.out(), ctx.err(), o.json());
         CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(stop::countDown, "scan-shutdown");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            // Ctrl+C or a kill: let the scanner finish closing (the journal commits what it holds) before the JVM halts
+            stop.countDown();
+            try {
+                if (!stopped.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    ctx.err().println("The scanner did not stop within " + SHUTDOWN_WAIT_SECONDS + " s; exiting anyway.");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "scan-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (ScannerRuntime rt = ScannerRuntime.start(config, new ScannerRuntime.Options(o.mode(), o.pollInterval(), o.warmUp(), null), printer)) {
             ctx.err().println("Scanning " + rt.instruments().size() + " instruments on " + rt.view().exchangeLabel()
@@ -133,15 +145,19 @@ public final class ScanCommand implements Command {
             } else {
                 stop.await();
             }
+            ctx.err().println("Stopping…");
+            rt.close();
             ScannerView v = rt.view();
             ctx.err().println("Stopped: " + v.ticks() + " ticks, " + v.candles() + " candles, " + v.signals().size() + " signals, "
-                    + rt.repairer().gaps() + " gaps, " + rt.repairer().repairedCandles() + " candles repaired.");
+                    + rt.repairer().gaps() + " gaps, " + rt.repairer().repairedCandles() + " candles repaired; journal "
+                    + rt.journal().file() + ".");
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
-                // the JVM is already exiting through the hook
+                // the JVM is already exiting through the hook, which waits for this
             }
+            stopped.countDown();
         }
         return Cli.EXIT_OK;
     }

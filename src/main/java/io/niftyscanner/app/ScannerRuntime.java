@@ -41,9 +41,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +54,10 @@ public final class ScannerRuntime implements ScannerSession {
     private static final Logger LOG = LoggerFactory.getLogger(ScannerRuntime.class);
     private static final int SIGNALS_KEPT = 500;
 
-    /** What the runtime reports as it runs. Called on engine or supervisor threads: do not block. */
+    /**
+     * What the runtime reports as it runs. Candles and signals arrive only once the journal has committed them, on the
+     * journal writer's thread; statuses on the supervisor's. Do not block.
+     */
     public interface Events {
         default void onCandle(Instrument instrument, Candle candle) {}
 
@@ -88,7 +89,7 @@ public final class ScannerRuntime implements ScannerSession {
     private final String exchangeLabel;
     private final KiteRestClient rest;
     private final Journal journal;
-    private final ExecutorService journalWriter;
+    private final JournalFirst journalFirst;
     private final Engine engine;
     private final GapRepairer repairer;
     private final FeedSupervisor supervisor;
@@ -98,6 +99,7 @@ public final class ScannerRuntime implements ScannerSession {
     private final Events events;
     private final ChartSeriesSource charts;
     private final AutoCloseable uncaughtRegistration;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private ScannerRuntime(Builder b) {
         this.config = b.config;
@@ -107,7 +109,6 @@ public final class ScannerRuntime implements ScannerSession {
         this.exchangeLabel = b.exchangeLabel;
         this.rest = b.rest;
         this.journal = b.journal;
-        this.journalWriter = b.journalWriter;
         this.events = b.events;
         this.clock = b.clock;
         this.calendar = config.calendar();
@@ -128,6 +129,7 @@ public final class ScannerRuntime implements ScannerSession {
                 b.options.mode() != null ? b.options.mode() : config.feed().mode(), events::onStatus);
         this.uncaughtRegistration = UncaughtFailures.register((thread, error) ->
                 supervisor.reportFailure("the thread '" + thread.getName() + "'", error, null));
+        this.journalFirst = new JournalFirst(JournalFirst.Store.of(journal), new Shown(), supervisor::reportFailure, Clock.systemUTC());
     }
 
     /** Starts everything; returns once the feed is starting (warm-up continues in the background). */
@@ -150,16 +152,12 @@ public final class ScannerRuntime implements ScannerSession {
             LOG.warn("{}", e.getMessage());
         }
         b.clock = MarketClock.system();
+        ScannerRuntime rt = null;
         try {
             connectExchange(b);
             boolean simulated = b.sandbox != null || KiteSession.SANDBOX.apiKey().equals(b.session.apiKey());
             b.journal = Journal.open(simulated ? sandboxJournal(config.paths().journal()) : config.paths().journal());
-            b.journalWriter = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "journal-writer");
-                t.setDaemon(true);
-                return t;
-            });
-            ScannerRuntime rt = new ScannerRuntime(b);
+            rt = new ScannerRuntime(b);
             rt.engine.start();
             rt.supervisor.start(options.warmUp()
                     ? new WarmUp(rt.rest, JournalAdapters.candleCache(rt.journal), rt.calendar,
@@ -167,7 +165,11 @@ public final class ScannerRuntime implements ScannerSession {
             LOG.info("scanner started: {} instruments, {}", rt.instruments.size(), rt.exchangeLabel);
             return rt;
         } catch (IOException | RuntimeException e) {
-            b.closeQuietly();
+            if (rt != null) {
+                rt.close();
+            } else {
+                b.closeQuietly();
+            }
             throw e;
         }
     }
@@ -331,8 +333,20 @@ public final class ScannerRuntime implements ScannerSession {
         supervisor.reconnect();
     }
 
+    /** Whether {@link #close()} has run (or is running). */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * Stops everything, in order: the feeds, gap repair, the engine (which finishes what it was given), the journal
+     * writer (which commits and passes on the rest), the journal, the embedded sandbox. Runs once; later calls return.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             uncaughtRegistration.close();
         } catch (Exception e) {
@@ -341,12 +355,7 @@ public final class ScannerRuntime implements ScannerSession {
         supervisor.close();
         repairer.close();
         engine.close();
-        journalWriter.shutdown();
-        try {
-            journalWriter.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        journalFirst.close();
         journal.close();
         if (sandbox != null) {
             sandbox.close();
@@ -354,21 +363,28 @@ public final class ScannerRuntime implements ScannerSession {
         LOG.info("scanner stopped");
     }
 
-    private void journal(String what, Runnable write) {
-        journalWriter.execute(() -> {
-            try {
-                write.run();
-            } catch (RuntimeException e) {
-                supervisor.reportFailure("the journal (while it tried to " + what + ")", e, "What is shown is not all saved: check"
-                        + " the disk and " + journal.file() + ", then press Reconnect; " + "details in logs/scanner.log.");
-            }
-        });
-    }
-
+    /** On the engine thread: hands each result to the journal writer, never blocking. */
     private final class Listener implements EngineListener {
         @Override
         public void onCandleClosed(Candle candle, IndicatorValues values) {
-            journal("cache a candle", () -> journal.saveCandles(List.of(candle)));
+            journalFirst.candleClosed(candle);
+        }
+
+        @Override
+        public void onSignal(Signal signal) {
+            journalFirst.signal(signal);
+        }
+
+        @Override
+        public void onCandleRepaired(Candle before, Candle after) {
+            journalFirst.candleRepaired(before, after);
+        }
+    }
+
+    /** On the journal writer's thread, once committed: shown (window, stdout), and later alerted on and traded on. */
+    private final class Shown implements JournalFirst.Downstream {
+        @Override
+        public void candleClosed(Candle candle) {
             Instrument in = byToken.get(candle.token());
             if (in != null) {
                 events.onCandle(in, candle);
@@ -376,24 +392,22 @@ public final class ScannerRuntime implements ScannerSession {
         }
 
         @Override
-        public void onSignal(Signal signal) {
+        public void candleRepaired(Candle before, Candle after) {
+            Instrument in = byToken.get(after.token());
+            if (in != null) {
+                events.onCandleRepaired(in, before, after);
+            }
+        }
+
+        @Override
+        public void signal(Signal signal) {
             synchronized (signals) {
                 signals.addLast(signal);
                 while (signals.size() > SIGNALS_KEPT) {
                     signals.removeFirst();
                 }
             }
-            journal("record a signal", () -> journal.recordSignal(signal, System.currentTimeMillis()));
             events.onSignal(signal);
-        }
-
-        @Override
-        public void onCandleRepaired(Candle before, Candle after) {
-            journal("cache a repaired candle", () -> journal.saveCandles(List.of(after)));
-            Instrument in = byToken.get(after.token());
-            if (in != null) {
-                events.onCandleRepaired(in, before, after);
-            }
         }
     }
 
@@ -409,7 +423,6 @@ public final class ScannerRuntime implements ScannerSession {
         String exchangeLabel;
         KiteRestClient rest;
         Journal journal;
-        ExecutorService journalWriter;
         MarketClock clock;
 
         Builder(ScannerConfig config, Options options, Events events) {
@@ -419,9 +432,6 @@ public final class ScannerRuntime implements ScannerSession {
         }
 
         void closeQuietly() {
-            if (journalWriter != null) {
-                journalWriter.shutdownNow();
-            }
             if (journal != null) {
                 journal.close();
             }

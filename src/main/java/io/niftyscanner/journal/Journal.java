@@ -91,44 +91,85 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    private static final String INSERT_SIGNAL = "INSERT OR IGNORE INTO signals (signal_key, token, symbol, side, time_ms,"
+            + " candle_start_ms, price, candle_open, candle_high, candle_low, candle_close, candle_volume, candle_quality,"
+            + " ema_fast, ema_slow, ema_fast_prev, ema_slow_prev, rsi, atr, stop, target, intrabar, rule, thresholds, recorded_ms)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    private static final String SAVE_CANDLE = "INSERT OR REPLACE INTO candles VALUES (?,?,?,?,?,?,?,?)";
+
     /** Records a signal once; returns false if a signal with the same key was already journaled. */
     public synchronized boolean recordSignal(Signal sig, long recordedAtMillis) {
-        String sql = "INSERT OR IGNORE INTO signals (signal_key, token, symbol, side, time_ms, candle_start_ms, price,"
-                + " candle_open, candle_high, candle_low, candle_close, candle_volume, candle_quality, ema_fast, ema_slow,"
-                + " ema_fast_prev, ema_slow_prev, rsi, atr, stop, target, intrabar, rule, thresholds, recorded_ms)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-        try (PreparedStatement p = db.prepareStatement(sql)) {
-            Candle c = sig.candle();
-            int i = 1;
-            p.setString(i++, sig.key());
-            p.setLong(i++, sig.token());
-            p.setString(i++, sig.symbol());
-            p.setString(i++, sig.side().name());
-            p.setLong(i++, sig.timeMillis());
-            p.setLong(i++, c.startMillis());
-            p.setDouble(i++, sig.priceRupees());
-            p.setDouble(i++, c.openPrice());
-            p.setDouble(i++, c.highPrice());
-            p.setDouble(i++, c.lowPrice());
-            p.setDouble(i++, c.closePrice());
-            p.setLong(i++, c.volume());
-            p.setString(i++, c.quality().name());
-            p.setDouble(i++, sig.emaFast());
-            p.setDouble(i++, sig.emaSlow());
-            p.setDouble(i++, sig.emaFastPrev());
-            p.setDouble(i++, sig.emaSlowPrev());
-            p.setDouble(i++, sig.rsi());
-            setNullable(p, i++, sig.atr());
-            setNullable(p, i++, sig.stop());
-            setNullable(p, i++, sig.target());
-            p.setInt(i++, sig.intrabar() ? 1 : 0);
-            p.setString(i++, sig.rule());
-            p.setString(i++, encode(sig.thresholds()));
-            p.setLong(i, recordedAtMillis);
-            return p.executeUpdate() == 1;
+        try (PreparedStatement p = db.prepareStatement(INSERT_SIGNAL)) {
+            return insertSignal(p, sig, recordedAtMillis);
         } catch (SQLException e) {
             throw failure("record a signal", e);
         }
+    }
+
+    /**
+     * Commits closed candles (to the cache) and signals in one transaction: when this returns, all of them are on disk;
+     * when it throws, none is.
+     */
+    public synchronized void record(List<Candle> candles, List<Signal> signals, long recordedAtMillis) {
+        if (candles.isEmpty() && signals.isEmpty()) {
+            return;
+        }
+        try {
+            db.setAutoCommit(false);
+            if (!candles.isEmpty()) {
+                try (PreparedStatement p = db.prepareStatement(SAVE_CANDLE)) {
+                    for (Candle c : candles) {
+                        bindCandle(p, c);
+                        p.addBatch();
+                    }
+                    p.executeBatch();
+                }
+            }
+            if (!signals.isEmpty()) {
+                try (PreparedStatement p = db.prepareStatement(INSERT_SIGNAL)) {
+                    for (Signal sig : signals) {
+                        insertSignal(p, sig, recordedAtMillis);
+                    }
+                }
+            }
+            db.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw failure("record " + candles.size() + " candles and " + signals.size() + " signals", e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    private static boolean insertSignal(PreparedStatement p, Signal sig, long recordedAtMillis) throws SQLException {
+        Candle c = sig.candle();
+        int i = 1;
+        p.setString(i++, sig.key());
+        p.setLong(i++, sig.token());
+        p.setString(i++, sig.symbol());
+        p.setString(i++, sig.side().name());
+        p.setLong(i++, sig.timeMillis());
+        p.setLong(i++, c.startMillis());
+        p.setDouble(i++, sig.priceRupees());
+        p.setDouble(i++, c.openPrice());
+        p.setDouble(i++, c.highPrice());
+        p.setDouble(i++, c.lowPrice());
+        p.setDouble(i++, c.closePrice());
+        p.setLong(i++, c.volume());
+        p.setString(i++, c.quality().name());
+        p.setDouble(i++, sig.emaFast());
+        p.setDouble(i++, sig.emaSlow());
+        p.setDouble(i++, sig.emaFastPrev());
+        p.setDouble(i++, sig.emaSlowPrev());
+        p.setDouble(i++, sig.rsi());
+        setNullable(p, i++, sig.atr());
+        setNullable(p, i++, sig.stop());
+        setNullable(p, i++, sig.target());
+        p.setInt(i++, sig.intrabar() ? 1 : 0);
+        p.setString(i++, sig.rule());
+        p.setString(i++, encode(sig.thresholds()));
+        p.setLong(i, recordedAtMillis);
+        return p.executeUpdate() == 1;
     }
 
     /** Journaled signals at or after the given time, oldest first, as plain rows (symbol, side, time, price, rsi...). */
@@ -182,16 +223,9 @@ public final class Journal implements AutoCloseable {
         }
         try {
             db.setAutoCommit(false);
-            try (PreparedStatement p = db.prepareStatement("INSERT OR REPLACE INTO candles VALUES (?,?,?,?,?,?,?,?)")) {
+            try (PreparedStatement p = db.prepareStatement(SAVE_CANDLE)) {
                 for (Candle c : candles) {
-                    p.setLong(1, c.token());
-                    p.setLong(2, c.startMillis());
-                    p.setLong(3, c.open());
-                    p.setLong(4, c.high());
-                    p.setLong(5, c.low());
-                    p.setLong(6, c.close());
-                    p.setLong(7, c.volume());
-                    p.setString(8, c.quality().name());
+                    bindCandle(p, c);
                     p.addBatch();
                 }
                 p.executeBatch();
@@ -203,6 +237,17 @@ public final class Journal implements AutoCloseable {
         } finally {
             autoCommit();
         }
+    }
+
+    private static void bindCandle(PreparedStatement p, Candle c) throws SQLException {
+        p.setLong(1, c.token());
+        p.setLong(2, c.startMillis());
+        p.setLong(3, c.open());
+        p.setLong(4, c.high());
+        p.setLong(5, c.low());
+        p.setLong(6, c.close());
+        p.setLong(7, c.volume());
+        p.setString(8, c.quality().name());
     }
 
     /** Cached candles of one instrument with start in [fromMillis, toMillis), oldest first. */
