@@ -62,6 +62,7 @@ public final class Cli {
                 "",
                 "  (no command)         open the desktop app (sandbox exchange when no Kite credentials are set)",
                 "  scan --headless [--mode stream|poll|hybrid] [--poll-interval SECONDS] [--json] [--auto-trade] [--duration SECONDS]",
+                "       [--confirm-live USER_ID]  (live orders on Kite, with orders.live = true)",
                 "       [--no-warmup] [--sandbox-speed X] [--sandbox-start HH:MM]",
                 "                       run the scanner without a window",
                 "  replay FILE [--json] [--print candles,signals]",

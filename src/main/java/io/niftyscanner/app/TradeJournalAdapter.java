@@ -55,7 +55,16 @@ public final class TradeJournalAdapter implements OrderJournal {
 
     @Override
     public void markSignal(String signalKey, Stage stage, long wallMillis) {
-        log.markSignal(signalKey, stage == Stage.ORDER_SENT ? SignalStage.ORDER_SENT : SignalStage.ORDER_ACK, wallMillis);
+        log.markSignal(signalKey, switch (stage) {
+            case DETECTED -> SignalStage.DETECTED;
+            case ORDER_SENT -> SignalStage.ORDER_SENT;
+            case ORDER_ACK -> SignalStage.ORDER_ACK;
+        }, wallMillis);
+    }
+
+    @Override
+    public boolean hasSignal(String signalKey) {
+        return log.hasSignal(signalKey);
     }
 
     @Override

@@ -78,8 +78,9 @@ final class Trading implements AutoCloseable {
         return executor;
     }
 
-    void onSignal(Signal signal) {
-        executor.onSignal(signal);
+    /** A committed signal; {@code detectedMillis} is when the engine raised it (wall clock). */
+    void onSignal(Signal signal, long detectedMillis) {
+        executor.onSignal(signal, detectedMillis);
     }
 
     /** For {@code --confirm-live USER_ID}: confirms live trading before any signal (reads the profile from Kite). */

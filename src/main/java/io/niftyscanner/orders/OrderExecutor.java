@@ -110,7 +110,20 @@ public final class OrderExecutor implements TradingControl, AutoCloseable {
 
     /** A journaled signal: trade it if auto-trading is armed and every limit allows it. Returns at once. */
     public void onSignal(Signal signal) {
-        runner.execute(() -> guarded("signal " + signal.key(), () -> handleSignal(signal)));
+        onSignal(signal, -1);
+    }
+
+    /**
+     * A journaled signal, with the wall time the engine raised it (stamped beside it in the journal); -1 for none.
+     * Returns at once.
+     */
+    public void onSignal(Signal signal, long detectedWallMillis) {
+        runner.execute(() -> guarded("signal " + signal.key(), () -> {
+            if (detectedWallMillis > 0) {
+                journal.markSignal(signal.key(), OrderJournal.Stage.DETECTED, detectedWallMillis);
+            }
+            handleSignal(signal);
+        }));
     }
 
     /** Last traded prices (paise) by token: marks positions, moves paper orders, watches targets and the breaker. */
@@ -234,6 +247,9 @@ public final class OrderExecutor implements TradingControl, AutoCloseable {
     }
 
     private void switchGateway() {
+        if (!booted) {
+            return; // the boot asks the gate, which is confirmed by now
+        }
         OrderGateway next = gate.choose(kiteGateway, () -> paperGateway.apply(journaledPaperOrders()));
         if (next.name().equals(gateway.name())) {
             return;
@@ -344,6 +360,11 @@ public final class OrderExecutor implements TradingControl, AutoCloseable {
         }
         if (!signalsSeen.add(s.key())) {
             LOG.info("signal {} was already handled (journal): not traded again", s.key());
+            return;
+        }
+        if (!journal.hasSignal(s.key())) {
+            refuse(s, "the signal is not in the journal (it could not be saved): only journaled signals are traded",
+                    clock.marketMillis().getAsLong());
             return;
         }
         Instrument in = instruments.get(s.token());

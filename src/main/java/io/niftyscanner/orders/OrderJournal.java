@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public interface OrderJournal {
     /** Moments after a signal that the executor stamps (wall clock). */
-    enum Stage { ORDER_SENT, ORDER_ACK }
+    enum Stage { DETECTED, ORDER_SENT, ORDER_ACK }
 
     /** The latest state of an order; the journal also keeps every change. Prices in paise, session as yyyy-MM-dd. */
     record OrderRecord(String tag, String signalKey, String role, String gateway, String symbol, long token,
@@ -39,6 +39,9 @@ public interface OrderJournal {
     void recordBreakerTrip(String sessionDate, long wallMillis, String reason, long lossPaise);
 
     void markSignal(String signalKey, Stage stage, long wallMillis);
+
+    /** Whether the signal is committed in the journal: only journaled signals are traded (journal first). */
+    boolean hasSignal(String signalKey);
 
     List<OrderRecord> orders(String sessionDate);
 

@@ -104,7 +104,9 @@ class LiveGateTest {
                     OrderClock.system(market::nowMillis, () -> true), new ThreadTaskRunner(), e -> { });
             try {
                 executor.start();
-                executor.onSignal(signal(rest, market, SandboxOrderRig.INFY, Side.BUY));
+                Signal first = signal(rest, market, SandboxOrderRig.INFY, Side.BUY);
+                journal.recordSignal(first, 0);
+                executor.onSignal(first);
                 waitFor("a paper trade", Duration.ofSeconds(10), () -> executor.view().openOrders().size() == 2);
                 assertThat(executor.view().mode()).isEqualTo("PAPER");
                 assertThat(executor.view().gateway()).isEqualTo("paper");
@@ -125,7 +127,9 @@ class LiveGateTest {
                 waitFor("the Kite gateway in use", Duration.ofSeconds(10), () -> "kite".equals(executor.view().gateway()));
                 assertThat(executor.view().mode()).isEqualTo("LIVE");
                 market.advance(Duration.ofMinutes(5));
-                executor.onSignal(signal(rest, market, SandboxOrderRig.TCS, Side.BUY));
+                Signal second = signal(rest, market, SandboxOrderRig.TCS, Side.BUY);
+                journal.recordSignal(second, 0);
+                executor.onSignal(second);
                 waitFor("the live entry at the exchange", Duration.ofSeconds(10), () -> postedOrders(exchange) >= 1);
                 assertThat(rest.orders()).anyMatch(o -> o.tradingsymbol().equals("TCS") && o.tag().startsWith("NSE"));
                 assertThat(rest.orders()).noneMatch(o -> o.tradingsymbol().equals("INFY"));

@@ -150,7 +150,9 @@ final class PaperRig implements AutoCloseable {
                 "test rule", Map.of());
     }
 
+    /** Journals the signal (journal first), then hands it to the executor. */
     void send(Signal s) {
+        journal.recordSignal(s, clock.millis());
         executor.onSignal(s);
     }
 

@@ -131,6 +131,16 @@ class RiskLimitsTest {
     }
 
     @Test
+    void aSignalTheJournalDoesNotHoldIsNotTraded() {
+        try (PaperRig rig = new PaperRig(dir, Settings.of(s -> { }))) {
+            rig.market(PaperRig.RELIANCE, 1399.95, 1400.05, 1400);
+            rig.executor.onSignal(rig.signal(PaperRig.RELIANCE, Side.BUY, 1400, 1390, 1420)); // not journaled
+            assertThat(lastRefusal(rig)).contains("not in the journal");
+            assertThat(rig.placed).isEmpty();
+        }
+    }
+
+    @Test
     void sizingByCapitalAndByRiskRoundsDownToTheLot() {
         try (PaperRig rig = new PaperRig(dir, Settings.of(s -> {
             s.sizing = Sizing.CAPITAL;

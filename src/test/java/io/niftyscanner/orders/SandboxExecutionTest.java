@@ -47,7 +47,7 @@ class SandboxExecutionTest {
     @Test
     void whenTheTargetFillsTheStopIsCancelledAtTheExchange() throws Exception {
         try (SandboxOrderRig rig = new SandboxOrderRig(dir, settings(), LocalTime.of(10, 30), true)) {
-            rig.executor.onSignal(rig.signal(SandboxOrderRig.INFY, Side.BUY, 0.05, 0.0008));
+            rig.send(rig.signal(SandboxOrderRig.INFY, Side.BUY, 0.05, 0.0008));
             waitFor("stop and target at the exchange", WAIT, () -> status(rig, "NSS", SandboxOrderRig.INFY).equals("TRIGGER PENDING")
                     && status(rig, "NST", SandboxOrderRig.INFY).equals("OPEN"));
             Order entry = rig.byTag("NSE", SandboxOrderRig.INFY);
@@ -72,7 +72,7 @@ class SandboxExecutionTest {
     @Test
     void whenTheStopFillsTheTargetIsCancelledAtTheExchange() throws Exception {
         try (SandboxOrderRig rig = new SandboxOrderRig(dir, settings(), LocalTime.of(11, 0), true)) {
-            rig.executor.onSignal(rig.signal(SandboxOrderRig.RELIANCE, Side.SELL, 0.0008, 0.05));
+            rig.send(rig.signal(SandboxOrderRig.RELIANCE, Side.SELL, 0.0008, 0.05));
             waitFor("stop and target at the exchange", WAIT, () -> status(rig, "NST", SandboxOrderRig.RELIANCE).equals("OPEN"));
             assertThat(rig.byTag("NSS", SandboxOrderRig.RELIANCE).transactionType()).isEqualTo("BUY");
             rig.runMarketUntil("the stop triggers and fills", Duration.ofSeconds(20),
@@ -87,8 +87,8 @@ class SandboxExecutionTest {
     @Test
     void squaresOffOpenPositionsAtTheConfiguredTimeOnTheMovedMarketClock() throws Exception {
         try (SandboxOrderRig rig = new SandboxOrderRig(dir, settings(), LocalTime.of(15, 19, 30), true)) {
-            rig.executor.onSignal(rig.signal(SandboxOrderRig.TCS, Side.BUY, 0.05, 0.05));
-            rig.executor.onSignal(rig.signal(SandboxOrderRig.SBIN, Side.SELL, 0.05, 0.05));
+            rig.send(rig.signal(SandboxOrderRig.TCS, Side.BUY, 0.05, 0.05));
+            rig.send(rig.signal(SandboxOrderRig.SBIN, Side.SELL, 0.05, 0.05));
             waitFor("both trades protected", WAIT, () -> rig.executor.view().openOrders().size() == 4
                     && rig.executor.view().openOrders().stream().allMatch(o -> o.orderId() != null));
             rig.market.set(SandboxOrderRig.DAY.atTime(15, 20).atZone(SessionCalendar.IST).toInstant());
@@ -112,7 +112,7 @@ class SandboxExecutionTest {
         try (SandboxOrderRig rig = new SandboxOrderRig(dir, settings(), LocalTime.of(10, 0), false)) {
             rig.sandbox.fault(FaultKind.DROP_ORDER_RESPONSE, Duration.ofSeconds(600));
             Signal s = rig.signal(SandboxOrderRig.INFY, Side.BUY, 0.05, 0.05);
-            rig.executor.onSignal(s);
+            rig.send(s);
             waitFor("the entry found by its tag", WAIT, () -> rig.journal.trades().order(OrderTags.tag(s, Role.ENTRY, 0))
                     .map(o -> o.status().equals("COMPLETE")).orElse(false));
             rig.sandbox.clearFaults();
@@ -152,10 +152,10 @@ class SandboxExecutionTest {
                     && rig.executor.view().openOrders().stream().allMatch(o -> o.orderId() != null));
             assertThat(rig.journal.trades().order(sentTag).orElseThrow().status()).isEqualTo("COMPLETE");
             assertThat(rig.journal.trades().order(lostTag).orElseThrow().status()).isEqualTo("NOT_PLACED");
-            rig.executor.onSignal(sent); // the engine cannot raise it again, but if anything did: not traded twice
-            rig.executor.onSignal(lost);
+            rig.send(sent); // the engine cannot raise it again, but if anything did: not traded twice
+            rig.send(lost);
             Signal fresh = rig.signal(SandboxOrderRig.SBIN, Side.BUY, 0.05, 0.05); // handled after the two above
-            rig.executor.onSignal(fresh);
+            rig.send(fresh);
             waitFor("the next signal's entry", WAIT, () -> rig.byTag("NSE", SandboxOrderRig.SBIN) != null);
             List<Order> book = rig.book();
             assertOneOrderPerTag(book);

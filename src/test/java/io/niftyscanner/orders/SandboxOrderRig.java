@@ -71,6 +71,12 @@ final class SandboxOrderRig implements AutoCloseable {
         executor.start();
     }
 
+    /** Journals the signal (journal first), then hands it to the executor. */
+    void send(Signal s) {
+        journal.recordSignal(s, System.currentTimeMillis());
+        executor.onSignal(s);
+    }
+
     long ltpPaise(Instrument in) {
         return rest.ltp(List.of(in.quoteKey())).get(in.quoteKey()).lastPrice();
     }
