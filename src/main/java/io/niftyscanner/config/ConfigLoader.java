@@ -96,7 +96,14 @@ public final class ConfigLoader {
                 s.intIn("strategy.warmup.days", 5, 1, 60));
 
         ScannerConfig.Alerts alerts = new ScannerConfig.Alerts(s.bool("alerts.sound", true),
-                s.bool("alerts.notification", true), s.intIn("alerts.cooldown.seconds", 0, 0, 86_400));
+                s.bool("alerts.notification", true), s.intIn("alerts.cooldown.seconds", 0, 0, 86_400),
+                new ScannerConfig.Telegram(s.bool("alerts.telegram", true),
+                        EndpointUrls.validate(s.file + ": alerts.telegram.api.url", s.text("alerts.telegram.api.url", "https://api.telegram.org"),
+                                EndpointUrls.Kind.ALERT),
+                        env.get("TELEGRAM_BOT_TOKEN"), env.get("TELEGRAM_CHAT_ID")),
+                webhookUrl(env.getOrDefault("ALERTS_WEBHOOK_URL", s.text("alerts.webhook.url", ""))),
+                s.intIn("alerts.http.attempts", 4, 1, 10),
+                s.intIn("alerts.http.timeout.seconds", 10, 1, 120));
 
         ScannerConfig.Orders orders = new ScannerConfig.Orders(s.bool("orders.auto", false), s.bool("orders.live", false),
                 s.get("orders.sizing", "fixed", v -> oneOf(v, "FIXED", "CAPITAL", "RISK"), "fixed, capital or risk"),
@@ -157,6 +164,17 @@ public final class ConfigLoader {
             return EndpointUrls.validate(envKey, fromEnv, kind);
         }
         return EndpointUrls.validate(s.file + ": " + propertyKey, s.text(propertyKey, ""), kind);
+    }
+
+    /** Validated like every endpoint, but the message never shows the path: a webhook's path is often its secret. */
+    private static String webhookUrl(String value) {
+        try {
+            return EndpointUrls.validate("alerts.webhook.url (or ALERTS_WEBHOOK_URL)", value, EndpointUrls.Kind.ALERT);
+        } catch (ConfigException e) {
+            String shown = Secrets.redact(value.trim());
+            String origin = Secrets.urlOrigin(value);
+            throw new ConfigException(e.getMessage().replace(shown, origin.startsWith("(") ? "****" : origin + "/****"));
+        }
     }
 
     private static String oneOf(String v, String... allowed) {

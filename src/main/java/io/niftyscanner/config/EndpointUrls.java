@@ -15,7 +15,9 @@ public final class EndpointUrls {
         /** A base URL: the client appends routes and their parameters, so it takes no query. */
         REST("https", "http", "https://api.kite.trade", false),
         /** The ticker URL: the client adds api_key and access_token to whatever query it has. */
-        WEBSOCKET("wss", "ws", "wss://ws.kite.trade", true);
+        WEBSOCKET("wss", "ws", "wss://ws.kite.trade", true),
+        /** An alert's destination (Telegram's Bot API base, a webhook): posted to as given, query and all. */
+        ALERT("https", "http", "https://hooks.example.com/alerts", true);
 
         private final String secureScheme;
         private final String plainScheme;

@@ -42,7 +42,37 @@ public record ScannerConfig(
                            double stopAtr, double targetAtr, boolean intrabar, int intrabarThrottleSeconds,
                            int warmupDays) {}
 
-    public record Alerts(boolean sound, boolean notification, int cooldownSeconds) {}
+    /**
+     * Alert settings. {@code notification} is the desktop notification (the in-window one is always on);
+     * {@code webhookUrl} empty means no webhook. {@link #toString()} masks the bot token and the webhook's path.
+     */
+    public record Alerts(boolean sound, boolean notification, int cooldownSeconds, Telegram telegram, String webhookUrl,
+                         int httpAttempts, int httpTimeoutSeconds) {
+        @Override
+        public String toString() {
+            return "Alerts[sound=" + sound + ", notification=" + notification + ", cooldownSeconds=" + cooldownSeconds
+                    + ", telegram=" + telegram + ", webhook=" + (webhookUrl.isEmpty() ? "(off)" : Secrets.urlOrigin(webhookUrl) + "/****")
+                    + ", httpAttempts=" + httpAttempts + ", httpTimeoutSeconds=" + httpTimeoutSeconds + "]";
+        }
+    }
+
+    /** Telegram bot alerts: on when enabled and both the bot token and the chat id are set (.env). */
+    public record Telegram(boolean enabled, String apiUrl, String botToken, String chatId) {
+        public Telegram {
+            botToken = botToken == null ? "" : botToken.trim();
+            chatId = chatId == null ? "" : chatId.trim();
+        }
+
+        public boolean configured() {
+            return enabled && !botToken.isEmpty() && !chatId.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return "Telegram[enabled=" + enabled + ", apiUrl=" + apiUrl + ", botToken=" + Secrets.mask(botToken) + ", chatId="
+                    + (chatId.isEmpty() ? "(not set)" : chatId) + "]";
+        }
+    }
 
     /**
      * Order and risk settings (config/scanner.properties, orders.* and risk.*). Live orders also need a confirmation in

@@ -31,6 +31,19 @@ public final class Secrets {
         return "****" + secret.substring(secret.length() - 4);
     }
 
+    /** Only the scheme, host and port of a URL (paths and queries of webhooks often carry a secret). */
+    public static String urlOrigin(String url) {
+        try {
+            java.net.URI u = java.net.URI.create(url.trim());
+            if (u.getScheme() == null || u.getHost() == null) {
+                return "(not a URL)";
+            }
+            return u.getScheme() + "://" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "");
+        } catch (IllegalArgumentException e) {
+            return "(not a URL)";
+        }
+    }
+
     /** Removes secrets from free text: URLs with token parameters, Authorization headers, JSON fields. */
     public static String redact(String text) {
         if (text == null) {
