@@ -11,8 +11,9 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function main() {
   const kc = new KiteConnect({ api_key: 'sandbox', root: rest, login_uri: rest + '/connect/login' });
   console.log('login url:', kc.getLoginURL());
-  const approve = await fetch(rest + '/connect/approve?api_key=sandbox');
-  const requestToken = (await approve.text()).match(/id="request_token">([A-Za-z0-9]+)</)[1];
+  // the sandbox redirects to its --redirect-url (default http://127.0.0.1:5000/) like Kite: read the token off it
+  const approve = await fetch(rest + '/connect/approve?api_key=sandbox', { redirect: 'manual' });
+  const requestToken = new URL(approve.headers.get('location')).searchParams.get('request_token');
   const session = await kc.generateSession(requestToken, 'sandbox-secret');
   console.log('generateSession: user_id=%s user_name=%s login_time=%s access_token length=%d',
     session.user_id, session.user_name, session.login_time, session.access_token.length);
@@ -85,10 +86,10 @@ async function main() {
   let reconnects = 0; let connects = 0;
   ticker.on('reconnect', (n, delay) => { reconnects++; console.log('ticker reconnect #%d in %d s', n, delay); });
   ticker.on('connect', () => { connects++; });
-  const drop = await fetch(rest + '/__sandbox/fault', { method: 'POST', body: '{"kind":"drop"}' });
+  const drop = await fetch(rest + '/__sandbox/fault', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"kind":"drop"}' });
   console.log('fault drop -> HTTP %d', drop.status);
   await sleep(4000);
-  const stall = await fetch(rest + '/__sandbox/fault', { method: 'POST', body: '{"kind":"stall","seconds":12}' });
+  const stall = await fetch(rest + '/__sandbox/fault', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"kind":"stall","seconds":12}' });
   console.log('fault stall 12 s -> HTTP %d', stall.status);
   await sleep(14000); // KiteTicker checks its 5 s read timeout every 5 s
   console.log('after drop and stall: %d reconnect attempt(s), %d re-connect(s), ticks so far %d', reconnects, connects, ticks);

@@ -1,16 +1,16 @@
 package io.niftyscanner;
 
 import io.niftyscanner.app.CliContext;
-import java.io.PrintStream;
+import io.niftyscanner.app.MaskingPrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-/** The real process streams, for {@link Main}. */
+/** The real process streams, for {@link Main}; both mask secrets in everything printed. */
 final class CliStreams {
     private CliStreams() {}
 
     static CliContext system() {
-        return new CliContext(new PrintStream(System.out, true, StandardCharsets.UTF_8),
-                new PrintStream(System.err, true, StandardCharsets.UTF_8), Path.of("").toAbsolutePath(), System.getenv());
+        return new CliContext(new MaskingPrintStream(System.out, StandardCharsets.UTF_8),
+                new MaskingPrintStream(System.err, StandardCharsets.UTF_8), Path.of("").toAbsolutePath(), System.getenv());
     }
 }

@@ -50,7 +50,7 @@ public final class Cli {
             return EXIT_FAILURE;
         } catch (Exception e) {
             LOG.error("{} failed", args[0], e);
-            ctx.err().println(args[0] + " failed: " + Secrets.redact(String.valueOf(e.getMessage())));
+            ctx.err().println(args[0] + " failed: " + Secrets.message(e));
             return EXIT_FAILURE;
         }
     }
@@ -70,7 +70,7 @@ public final class Cli {
                 "  fetch-instruments    download Kite's instrument dump and write instrument_tokens.json",
                 "  login [--port N] [--no-browser] [--timeout SECONDS] [--login-url URL]",
                 "                       the daily Kite login; stores the access token in .env",
-                "  sandbox [--rest-port N] [--ws-port N] [--speed X] [--seed S] [--start HH:MM]",
+                "  sandbox [--rest-port N] [--ws-port N] [--speed X] [--seed S] [--start HH:MM] [--date YYYY-MM-DD] [--redirect-url URL]",
                 "                       run the sandbox exchange alone",
                 "  bench [--json] [--quick] [--include REGEX]",
                 "                       run the performance benchmarks (JMH)",

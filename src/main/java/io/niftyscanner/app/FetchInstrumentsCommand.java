@@ -2,6 +2,7 @@ package io.niftyscanner.app;
 
 import io.niftyscanner.config.ConfigLoader;
 import io.niftyscanner.config.ScannerConfig;
+import io.niftyscanner.config.Secrets;
 import io.niftyscanner.kite.KiteException;
 import java.io.IOException;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class FetchInstrumentsCommand implements Command {
             InstrumentTokensFetch.run(config).forEach(ctx.out()::println);
             return Cli.EXIT_OK;
         } catch (KiteException e) {
-            ctx.err().println("Could not fetch instruments: " + e.getMessage());
+            ctx.err().println("Could not fetch instruments: " + Secrets.message(e));
             ctx.err().println(config.paths().instruments().getFileName() + " was left as it was.");
             return Cli.EXIT_FAILURE;
         }

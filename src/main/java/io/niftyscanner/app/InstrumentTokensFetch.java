@@ -21,6 +21,7 @@ public final class InstrumentTokensFetch {
 
     /** Writes instrument_tokens.json and returns the report lines. A failure leaves the old file as it was. */
     public static List<String> run(ScannerConfig config) throws IOException {
+        ConfigWarnings.sayOnce(config);
         ScannerConfig.Kite kite = config.kite();
         List<String> constituents = Constituents.load(config.paths().constituents());
         List<String> lines = new ArrayList<>();

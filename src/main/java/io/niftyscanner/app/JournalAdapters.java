@@ -1,5 +1,6 @@
 package io.niftyscanner.app;
 
+import io.niftyscanner.config.Secrets;
 import io.niftyscanner.feed.CandleCache;
 import io.niftyscanner.feed.GapLog;
 import io.niftyscanner.journal.Journal;
@@ -15,7 +16,7 @@ final class JournalAdapters {
         return new GapLog() {
             @Override
             public long recordGap(long fromMillis, long toMillis, String reason) {
-                return journal.recordGap(0, fromMillis, toMillis, reason, wall.millis());
+                return journal.recordGap(0, fromMillis, toMillis, Secrets.redact(reason), wall.millis());
             }
 
             @Override

@@ -2,12 +2,15 @@ package io.niftyscanner.app;
 
 import io.niftyscanner.config.ConfigLoader;
 import io.niftyscanner.config.Credentials;
+import io.niftyscanner.config.EndpointUrls;
 import io.niftyscanner.config.ScannerConfig;
+import io.niftyscanner.config.Secrets;
 import io.niftyscanner.kite.KiteException;
 import io.niftyscanner.kite.KiteHttp;
 import io.niftyscanner.kite.KiteLogin;
 import io.niftyscanner.kite.KiteRestClient;
 import io.niftyscanner.kite.KiteSession;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -57,6 +60,7 @@ public final class LoginCommand implements Command {
             }
         }
         ScannerConfig config = ConfigLoader.load(ctx.baseDir(), ctx.env(), Map.of());
+        ConfigWarnings.sayOnce(config);
         Credentials creds = config.kite().credentials();
         if (!creds.canLogin()) {
             ctx.err().println("login needs ZERODHA_API_KEY and ZERODHA_API_SECRET (from your Kite Connect app at"
@@ -67,6 +71,9 @@ public final class LoginCommand implements Command {
             String env = ctx.env().getOrDefault("KITE_LOGIN_URL", "");
             loginUrl = !env.isBlank() ? env : !config.kite().restUrl().isEmpty() ? config.kite().restUrl() : KiteLogin.KITE_LOGIN_BASE;
         }
+        // the login page is where the user types the Kite password: the same rules as the Kite URLs, clear text only here
+        loginUrl = EndpointUrls.validate("the login page (--login-url / KITE_LOGIN_URL)", loginUrl, EndpointUrls.Kind.REST,
+                config.kite().allowInsecure());
         KiteRestClient rest = new KiteRestClient(KiteHttp.shared(), config.kite().restUrl(),
                 new KiteSession(creds.apiKey(), ""));
         KiteLogin login = new KiteLogin(rest, Clock.systemUTC(), ctx.out()::println, browser);
@@ -74,8 +81,8 @@ public final class LoginCommand implements Command {
             login.run(new KiteLogin.Options(creds.apiKey(), creds.apiSecret(), loginUrl, port,
                     Duration.ofSeconds(timeoutSeconds), openBrowser), config.paths().envFile());
             return Cli.EXIT_OK;
-        } catch (KiteException | TimeoutException e) {
-            ctx.err().println("Login failed: " + e.getMessage());
+        } catch (KiteException | TimeoutException | IOException e) {
+            ctx.err().println("Login failed: " + Secrets.message(e));
             return Cli.EXIT_FAILURE;
         }
     }

@@ -64,8 +64,10 @@ public final class SandboxCommand implements Command {
         ctx.err().println("    KITE_REST_URL=" + x.restUrl() + " KITE_WS_URL=" + x.wsUrl() + " ./scanner");
         ctx.err().println("  credentials: api_key=" + x.apiKey() + ", access_token=" + x.accessToken() + " (or log in via "
                 + x.restUrl() + "/connect/login?v=3&api_key=" + x.apiKey() + "; api secret '" + x.apiSecret() + "')");
+        ctx.err().println("  login page: " + x.restUrl() + "/connect/login?v=3&api_key=" + x.apiKey() + " sends the browser to "
+                + (o.redirectUrl() == null ? "(nowhere: the request token is shown)" : o.redirectUrl()) + " (--redirect-url URL)");
         ctx.err().println("  control: GET " + x.restUrl() + "/__sandbox/stats, POST " + x.restUrl()
-                + "/__sandbox/fault {\"kind\":\"drop|stall|malformed|rate_limit|server_error|expire_token\",\"seconds\":N}");
+                + "/__sandbox/fault with Content-Type: application/json and {\"kind\":\"drop|stall|malformed|rate_limit|server_error|expire_token\",\"seconds\":N}");
         ctx.err().println("  stop with Ctrl-C.");
     }
 
@@ -98,7 +100,7 @@ public final class SandboxCommand implements Command {
         long seed = base.seed();
         LocalTime start = base.start();
         LocalDate date = null;
-        String redirectUrl = null;
+        String redirectUrl = SandboxOptions.DEFAULT_REDIRECT_URL;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -132,7 +134,7 @@ public final class SandboxCommand implements Command {
                     }
                     break;
                 case "--redirect-url":
-                    redirectUrl = value(args, ++i, a);
+                    redirectUrl = redirectUrl(value(args, ++i, a));
                     break;
                 default:
                     throw new UsageException("unknown option '" + a + "'. " + USAGE);
@@ -163,6 +165,21 @@ public final class SandboxCommand implements Command {
         } catch (ConfigException e) {
             return List.of();
         }
+    }
+
+    /** Where the login page sends the browser: an http(s) URL with a host (the Kite app's "redirect URL"). */
+    private static String redirectUrl(String v) {
+        try {
+            java.net.URI u = new java.net.URI(v.trim());
+            String scheme = String.valueOf(u.getScheme()).toLowerCase(java.util.Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && u.getHost() != null && u.getRawFragment() == null) {
+                return u.toString();
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw new UsageException("--redirect-url takes an http(s) URL such as " + SandboxOptions.DEFAULT_REDIRECT_URL
+                + " (where ./scanner login listens), got '" + io.niftyscanner.config.Escaping.value(v) + "'");
     }
 
     private static String value(List<String> args, int i, String option) {

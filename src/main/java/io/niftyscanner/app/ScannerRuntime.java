@@ -175,6 +175,7 @@ public final class ScannerRuntime implements ScannerSession {
     /** Starts everything; returns once the feed is starting (warm-up continues in the background). */
     public static ScannerRuntime start(ScannerConfig config, Options options, Events events) throws IOException {
         UncaughtFailures.install();
+        ConfigWarnings.sayOnce(config);
         Builder b = new Builder(config, options, events);
         b.instruments = InstrumentTokensFile.load(config.paths().instruments());
         if (b.instruments.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.niftyscanner.app;
 
+import io.niftyscanner.config.Secrets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
@@ -35,7 +36,7 @@ public final class UncaughtFailures {
         try {
             LOG.error("thread '{}' stopped by an uncaught {}", thread.getName(), error.getClass().getName(), error);
         } catch (Throwable loggingFailed) {
-            System.err.println("thread '" + thread.getName() + "' stopped by an uncaught " + error);
+            System.err.println("thread '" + thread.getName() + "' stopped by an uncaught " + Secrets.redact(String.valueOf(error)));
         }
         for (BiConsumer<Thread, Throwable> sink : SINKS) {
             try {

@@ -146,24 +146,29 @@ public final class ConfigLoader {
                 "comma-separated DATE HH:MM-HH:MM (IST), close after open, e.g. 2026-11-08 18:00-19:15");
 
         Credentials creds = new Credentials(env.get("ZERODHA_API_KEY"), env.get("ZERODHA_API_SECRET"), env.get("ZERODHA_ACCESS_TOKEN"));
-        String rest = endpoint(env, "KITE_REST_URL", s, "kite.rest.url", EndpointUrls.Kind.REST);
-        String ws = endpoint(env, "KITE_WS_URL", s, "kite.ws.url", EndpointUrls.Kind.WEBSOCKET);
-        ScannerConfig.Kite kite = new ScannerConfig.Kite(creds, rest, ws);
+        boolean allowInsecure = s.bool(EndpointUrls.ALLOW_INSECURE_KEY, false);
+        String rest = endpoint(env, "KITE_REST_URL", s, "kite.rest.url", EndpointUrls.Kind.REST, allowInsecure);
+        String ws = endpoint(env, "KITE_WS_URL", s, "kite.ws.url", EndpointUrls.Kind.WEBSOCKET, allowInsecure);
+        ScannerConfig.Kite kite = new ScannerConfig.Kite(creds, rest, ws, allowInsecure);
+        List<String> warnings = new ArrayList<>();
+        DotEnv.permissionWarning(envFile).ifPresent(warnings::add);
+        EndpointUrls.insecureWarning(allowInsecure, rest, ws).ifPresent(warnings::add);
 
         ScannerConfig.Sandbox sandbox = new ScannerConfig.Sandbox(s.doubleIn("sandbox.speed", 1.0, 0.01, 10_000),
                 s.longValue("sandbox.seed", 42L), s.text("sandbox.start", ""));
 
         return new ScannerConfig(feed, strategy, alerts, orders, paths, holidays, kite, sandbox,
-                s.intIn("ui.refresh.millis", 2000, 100, 60_000), specialSessions);
+                s.intIn("ui.refresh.millis", 2000, 100, 60_000), specialSessions, List.copyOf(warnings));
     }
 
     /** The environment (or .env) wins over the properties file; the message names where the bad value came from. */
-    private static String endpoint(Map<String, String> env, String envKey, Source s, String propertyKey, EndpointUrls.Kind kind) {
+    private static String endpoint(Map<String, String> env, String envKey, Source s, String propertyKey, EndpointUrls.Kind kind,
+                                   boolean allowInsecure) {
         String fromEnv = env.get(envKey);
         if (fromEnv != null) {
-            return EndpointUrls.validate(envKey, fromEnv, kind);
+            return EndpointUrls.validate(envKey, fromEnv, kind, allowInsecure);
         }
-        return EndpointUrls.validate(s.file + ": " + propertyKey, s.text(propertyKey, ""), kind);
+        return EndpointUrls.validate(s.file + ": " + propertyKey, s.text(propertyKey, ""), kind, allowInsecure);
     }
 
     /** Validated like every endpoint, but the message never shows the path: a webhook's path is often its secret. */

@@ -1,6 +1,6 @@
 package io.niftyscanner.config;
 
-/** Kite credentials. {@link #toString()} masks the secrets. */
+/** Kite credentials. {@link #toString()} masks the secrets, and {@link Secrets#redact} masks them everywhere else. */
 public record Credentials(String apiKey, String apiSecret, String accessToken) {
     public static final Credentials NONE = new Credentials("", "", "");
 
@@ -8,6 +8,8 @@ public record Credentials(String apiKey, String apiSecret, String accessToken) {
         apiKey = apiKey == null ? "" : apiKey.trim();
         apiSecret = apiSecret == null ? "" : apiSecret.trim();
         accessToken = accessToken == null ? "" : accessToken.trim();
+        Secrets.remember(apiSecret);
+        Secrets.remember(accessToken);
     }
 
     /** Whether there is enough to talk to Kite (an API key and an access token). */

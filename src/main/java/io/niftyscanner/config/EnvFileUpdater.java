@@ -2,16 +2,17 @@ package io.niftyscanner.config;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Sets one {@code KEY=value} in a {@code .env} file and keeps every other line, comment and blank line exactly.
- * Writes atomically (temp file + rename) with mode 600 where the file system has POSIX permissions.
+ * The file holds the Kite secrets, so it is written the safe way ({@link AtomicFiles#replacePrivate}): a random
+ * temp name created without following links, mode 600 before any content, fsync, atomic rename. A {@code .env} that
+ * is a symlink stays one: the file it points to is rewritten, and left at mode 600 too.
  */
 public final class EnvFileUpdater {
     private EnvFileUpdater() {}
@@ -23,39 +24,35 @@ public final class EnvFileUpdater {
         if (value.contains("\n") || value.contains("\r")) {
             throw new IllegalArgumentException(key + " must be one line");
         }
-        String old = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        Files.writeString(temp(file), "");
-        write(file, replace(old, key, value));
+        Path target = AtomicFiles.resolveTarget(file);
+        String old = Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) ? Files.readString(target, StandardCharsets.UTF_8) : "";
+        AtomicFiles.replacePrivate(target, replace(old, key, value));
+    }
+
+    /**
+     * Fails now, with the reason, if {@link #set} could not write {@code file} later (a symlink to nothing, a
+     * directory in its place); the login calls it before it spends the user's request token.
+     */
+    public static void checkWritable(Path file) throws IOException {
+        Path target = AtomicFiles.resolveTarget(file);
+        Path dir = target.getParent();
+        if (dir != null && Files.isDirectory(dir) && !Files.isWritable(dir)) {
+            throw new IOException("cannot write " + target + ": its folder " + dir + " is not writable");
+        }
     }
 
     /** The new text: every line that sets {@code key} is replaced in place; appended when there is none. */
     static String replace(String text, String key, String value) {
         Pattern line = Pattern.compile("^(\\s*(?:export\\s+)?)" + Pattern.quote(key) + "\\s*=.*?(\\r?)$", Pattern.MULTILINE);
         String setting = key + "=" + value;
-        var m = line.matcher(text);
+        Matcher m = line.matcher(text);
         if (m.find()) {
-            return m.replaceAll(r -> java.util.regex.Matcher.quoteReplacement(r.group(1) + setting + r.group(2)));
+            return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + setting + r.group(2)));
         }
         String sep = text.contains("\r\n") ? "\r\n" : "\n";
         if (text.isEmpty()) {
             return setting + sep;
         }
         return text + (text.endsWith("\n") ? "" : sep) + setting + sep;
-    }
-
-    private static Path temp(Path file) {
-        Path abs = file.toAbsolutePath();
-        return abs.resolveSibling(abs.getFileName() + ".tmp");
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path tmp = temp(abs);
-        try {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system (Windows): the user's profile protects the file
-        }
-        AtomicFiles.replace(tmp, abs, text);
     }
 }

@@ -139,7 +139,6 @@ public final class InstrumentTokensFile {
         Path abs = file.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, abs.getFileName().toString(), ".tmp");
-        AtomicFiles.replace(tmp, abs, toJson(instruments, generatedAt));
+        AtomicFiles.replace(abs, toJson(instruments, generatedAt));
     }
 }

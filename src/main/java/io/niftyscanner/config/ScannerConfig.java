@@ -13,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * The validated configuration of the scanner. Built by {@link ConfigLoader}; immutable.
- * {@link #dump()} lists every setting with secrets masked.
+ * {@link #dump()} lists every setting with secrets masked. {@code warnings} are what the loader noticed and the
+ * user should hear at start (a .env others can read, clear-text transport allowed); each ends with the fix.
  */
 public record ScannerConfig(
         Feed feed,
@@ -25,7 +26,8 @@ public record ScannerConfig(
         Kite kite,
         Sandbox sandbox,
         int uiRefreshMillis,
-        List<SpecialSession> specialSessions) {
+        List<SpecialSession> specialSessions,
+        List<String> warnings) {
 
     /** The NSE calendar: weekdays minus {@link #holidays()}, plus {@link #specialSessions()}. */
     public SessionCalendar calendar() {
@@ -61,6 +63,7 @@ public record ScannerConfig(
         public Telegram {
             botToken = botToken == null ? "" : botToken.trim();
             chatId = chatId == null ? "" : chatId.trim();
+            Secrets.remember(botToken); // it travels in the Bot API's URL path, which error messages may repeat
         }
 
         public boolean configured() {
@@ -101,8 +104,10 @@ public record ScannerConfig(
 
     /**
      * Where Kite is. Empty URLs mean: Kite's real endpoints when credentials exist, the embedded sandbox otherwise.
+     * {@code allowInsecure} is {@code kite.allow_insecure}: http/ws to hosts other than this machine (see
+     * {@link EndpointUrls}).
      */
-    public record Kite(Credentials credentials, String restUrl, String wsUrl) {
+    public record Kite(Credentials credentials, String restUrl, String wsUrl, boolean allowInsecure) {
         public static final String REAL_REST_URL = "https://api.kite.trade";
         public static final String REAL_WS_URL = "wss://ws.kite.trade";
 
@@ -135,6 +140,7 @@ public record ScannerConfig(
         m.put("kite.credentials", kite.credentials().toString());
         m.put("kite.rest.url", kite.restUrl().isEmpty() ? "(default)" : Secrets.redact(kite.restUrl()));
         m.put("kite.ws.url", kite.wsUrl().isEmpty() ? "(default)" : Secrets.redact(kite.wsUrl()));
+        m.put(EndpointUrls.ALLOW_INSECURE_KEY, String.valueOf(kite.allowInsecure()));
         m.put("sandbox", sandbox.toString());
         m.put("ui.refresh.millis", String.valueOf(uiRefreshMillis));
         return m;

@@ -1,6 +1,7 @@
 package io.niftyscanner.feed;
 
 import io.niftyscanner.config.DataMode;
+import io.niftyscanner.config.Secrets;
 import java.time.Instant;
 
 /**
@@ -19,6 +20,11 @@ import java.time.Instant;
 public record FeedStatus(Instant time, DataMode mode, String activeFeed, FeedState state, String message,
                          double ticksPerSecond, long lastTickAgeMillis, long pollCycleMillis, Instant nextCycle,
                          int attempt, long nextTryMillis, Instant nextOpen) {
+
+    /** The message reaches the window, stdout and the journal: it goes through the one secrets mask here. */
+    public FeedStatus {
+        message = Secrets.redact(message);
+    }
 
     public static FeedStatus initializing(Instant time, DataMode mode, String message) {
         return new FeedStatus(time, mode, "", FeedState.INITIALIZING, message, 0, -1, -1, null, 0, 0, null);

@@ -3,6 +3,8 @@ package io.niftyscanner.kite;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ValueNode;
 import io.niftyscanner.market.Prices;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,15 +17,42 @@ import java.time.format.DateTimeParseException;
 /** Jackson set up for Kite (decimals stay exact) and the field conversions Kite's JSON needs. */
 final class KiteJson {
     static final ZoneId IST = ZoneId.of("Asia/Kolkata");
+    /**
+     * Decimal numbers may carry at most this many digits after the point, and their exponent may shift them at most
+     * this far. Kite's numbers have a handful of decimals; without a bound, {@code 1e999999999} (11 characters) turns
+     * into a billion-digit number the moment anything rounds it or asks for its long value.
+     */
+    static final int MAX_DECIMAL_SCALE = 40;
+    /** Prices and other amounts above 10^15 are not money: refused before they are scaled. */
+    static final int MAX_INTEGER_DIGITS = 15;
     static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .setNodeFactory(new BoundedNumbers());
     /** Kite's wall-clock format (orders, quotes, login_time), always IST. */
     static final DateTimeFormatter IST_WALL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     /** Historical candle timestamps: {@code 2017-12-15T09:15:00+0530} (offset without a colon). */
     static final DateTimeFormatter CANDLE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ");
 
     private KiteJson() {}
+
+    /** Refuses, while parsing, any decimal whose scale is out of bounds (see {@link #MAX_DECIMAL_SCALE}). */
+    private static final class BoundedNumbers extends JsonNodeFactory {
+        private static final long serialVersionUID = 1L;
+
+        BoundedNumbers() {
+            super(false); // as Jackson's default factory
+        }
+
+        @Override
+        public ValueNode numberNode(BigDecimal v) {
+            if (v != null && Math.abs(v.scale()) > MAX_DECIMAL_SCALE) {
+                throw new DataException("Kite sent a number out of range (" + v.unscaledValue().toString().length()
+                        + " digits, exponent " + (-(long) v.scale()) + "); the answer was not used", 0, "");
+            }
+            return super.numberNode(v);
+        }
+    }
 
     /** A decimal rupee value as exact minor units of the token's segment; 0 when absent. */
     static long minor(JsonNode n, long token) {
@@ -33,7 +62,11 @@ final class KiteJson {
         if (!n.isNumber()) {
             throw new IllegalArgumentException("expected a price, found " + n);
         }
-        BigDecimal scaled = n.decimalValue().multiply(BigDecimal.valueOf(Prices.divisor(token)));
+        BigDecimal value = n.decimalValue();
+        if (Math.abs(value.scale()) > MAX_DECIMAL_SCALE || value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+            throw new IllegalArgumentException("expected a price, found a number out of range");
+        }
+        BigDecimal scaled = value.multiply(BigDecimal.valueOf(Prices.divisor(token)));
         return scaled.setScale(0, RoundingMode.HALF_EVEN).longValueExact();
     }
 

@@ -3,6 +3,8 @@ package io.niftyscanner.kite;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.niftyscanner.config.EnvFileUpdater;
+import io.niftyscanner.config.Escaping;
+import io.niftyscanner.config.Secrets;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
@@ -13,18 +15,24 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +40,20 @@ import org.slf4j.LoggerFactory;
 /**
  * The daily Kite login (kite-protocol.md 2.2): serves a tiny callback on 127.0.0.1, shows (and tries to open) the
  * login page, catches the redirect's request_token, exchanges it for the access token and stores that in .env.
+ *
+ * <p>The login page is sent a random, single-use {@code state} in {@code redirect_params}, which Kite appends to
+ * the redirect. Only a callback carrying that state ends the login; any other request to the callback (another web
+ * page racing its own request_token in, or trying to abort the login) gets an escaped page, is logged with its
+ * values escaped, and is ignored: the login keeps waiting.
  */
 public final class KiteLogin {
     private static final Logger LOG = LoggerFactory.getLogger(KiteLogin.class);
     public static final String KITE_LOGIN_BASE = "https://kite.zerodha.com";
     public static final int DEFAULT_PORT = 5000;
+    /** The redirect_params key that carries the state back. */
+    public static final String STATE_PARAM = "state";
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'IST'");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Opens a URL in the user's browser; best effort. */
     @FunctionalInterface
@@ -50,7 +66,13 @@ public final class KiteLogin {
      * @param port         callback port on 127.0.0.1 (0 = any free port); the Kite app's redirect URL must match it
      */
     public record Options(String apiKey, String apiSecret, String loginBaseUrl, int port, Duration timeout,
-                          boolean openBrowser) {}
+                          boolean openBrowser) {
+        @Override
+        public String toString() {
+            return "KiteLogin.Options[apiKey=" + apiKey + ", apiSecret=" + Secrets.mask(apiSecret) + ", loginBaseUrl="
+                    + loginBaseUrl + ", port=" + port + ", timeout=" + timeout + ", openBrowser=" + openBrowser + "]";
+        }
+    }
 
     public record Result(SessionInfo session, ZonedDateTime expiresAt) {}
 
@@ -75,6 +97,19 @@ public final class KiteLogin {
         return b + "/connect/login?v=3&api_key=" + URLEncoder.encode(apiKey, StandardCharsets.UTF_8);
     }
 
+    /** The login page with {@code redirect_params}: Kite appends the url-encoded query it holds to the redirect. */
+    public static String loginUrl(String base, String apiKey, String state) {
+        return loginUrl(base, apiKey) + "&redirect_params="
+                + URLEncoder.encode(STATE_PARAM + "=" + state, StandardCharsets.UTF_8);
+    }
+
+    /** A fresh state value: 128 random bits as hex. */
+    static String newState() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
     /** Kite access tokens expire at the next 06:00 IST. */
     public static ZonedDateTime expiry(ZonedDateTime now) {
         ZonedDateTime ist = now.withZoneSameInstant(KiteJson.IST);
@@ -88,7 +123,8 @@ public final class KiteLogin {
     }
 
     public Result run(Options o, Path envFile) throws IOException, InterruptedException, TimeoutException {
-        CompletableFuture<String> requestToken = new CompletableFuture<>();
+        EnvFileUpdater.checkWritable(envFile);
+        Callback callback = new Callback(newState());
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), o.port()), 0);
@@ -96,11 +132,11 @@ public final class KiteLogin {
             throw new IOException("Port " + o.port() + " on 127.0.0.1 is in use; close what uses it or pass --port N"
                     + " (the redirect URL of your Kite app must use the same port)", e);
         }
-        server.createContext("/", exchange -> handle(exchange, requestToken));
+        server.createContext("/", callback::handle);
         server.start();
         try {
             callbackUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
-            String url = loginUrl(o.loginBaseUrl(), o.apiKey());
+            String url = loginUrl(o.loginBaseUrl(), o.apiKey(), callback.state);
             out.accept("Waiting for Kite's redirect on " + callbackUrl
                     + " (this must be the redirect URL of your Kite Connect app).");
             out.accept("Open this page and log in:");
@@ -110,7 +146,7 @@ public final class KiteLogin {
             }
             String token;
             try {
-                token = requestToken.get(o.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                token = callback.requestToken.get(o.timeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 throw new TimeoutException("No login redirect arrived within " + o.timeout().toSeconds()
                         + " s; run ./scanner login again (use --timeout to wait longer)");
@@ -124,7 +160,7 @@ public final class KiteLogin {
             EnvFileUpdater.set(envFile, "ZERODHA_ACCESS_TOKEN", session.accessToken());
             ZonedDateTime expires = expiry(ZonedDateTime.now(clock));
             String who = session.userName().isBlank() ? session.userId() : session.userName() + " (" + session.userId() + ")";
-            out.accept("Logged in as " + who + ".");
+            out.accept("Logged in as " + Escaping.value(who) + ".");
             out.accept("Access token saved to " + envFile.getFileName() + "; it expires at " + SHOWN.format(expires) + ".");
             return new Result(session, expires);
         } finally {
@@ -132,47 +168,122 @@ public final class KiteLogin {
         }
     }
 
-    private static void handle(HttpExchange exchange, CompletableFuture<String> requestToken) throws IOException {
-        Map<String, String> q = query(exchange.getRequestURI());
-        String token = q.get("request_token");
-        String status = q.getOrDefault("status", "success");
-        int code;
-        String page;
-        if (token != null && !token.isBlank() && status.equalsIgnoreCase("success")) {
-            code = 200;
-            page = "Login complete. You can close this tab and go back to NIFTY Scanner.";
-            requestToken.complete(token);
-        } else if (q.containsKey("status") || q.containsKey("action")) {
-            code = 400;
-            page = "Kite login did not succeed (status " + status.toLowerCase(Locale.ROOT) + "). Run ./scanner login again.";
-            requestToken.completeExceptionally(new IllegalStateException(
-                    "Kite login did not succeed (status " + status + "); run ./scanner login again"));
-        } else {
-            code = 404;
-            page = "Waiting for Kite's login redirect.";
+    /** The local redirect target of one login: accepts exactly one request, the one carrying its state. */
+    private static final class Callback {
+        final String state;
+        final CompletableFuture<String> requestToken = new CompletableFuture<>();
+        private final AtomicBoolean used = new AtomicBoolean();
+
+        Callback(String state) {
+            this.state = state;
         }
-        LOG.debug("login callback {} -> {}", exchange.getRequestURI().getPath(), code);
-        byte[] body = ("<!doctype html><html><body><p>" + page + "</p></body></html>").getBytes(StandardCharsets.UTF_8);
+
+        void handle(HttpExchange exchange) throws IOException {
+            try {
+                URI uri = exchange.getRequestURI();
+                if (!uri.getPath().equals("/")) {
+                    LOG.debug("login callback: no page at {}", Escaping.value(uri.getRawPath()));
+                    send(exchange, 404, "Nothing here. Waiting for Kite's login redirect.");
+                    return;
+                }
+                Map<String, List<String>> q = query(uri);
+                String token = first(q, "request_token");
+                String status = first(q, "status");
+                if (!carriesState(q)) {
+                    LOG.warn("Ignored a request to the login callback without this login's state (another page, or an old"
+                            + " login?); still waiting for Kite's redirect. Request: {} {}", exchange.getRequestMethod(),
+                            describe(q));
+                    send(exchange, 400, "This request did not come from the login you started (its state is "
+                            + (q.containsKey(STATE_PARAM) ? "wrong" : "missing") + "), so it was ignored. "
+                            + "If you are logging in, finish on Kite's page; the scanner is still waiting.");
+                    return;
+                }
+                if (!used.compareAndSet(false, true)) {
+                    LOG.warn("Ignored a second callback for a login that already ended: {}", describe(q));
+                    send(exchange, 409, "This login has already ended. You can close this tab.");
+                    return;
+                }
+                if (token != null && !token.isBlank() && (status == null || status.equalsIgnoreCase("success"))) {
+                    requestToken.complete(token);
+                    send(exchange, 200, "Login complete. You can close this tab and go back to NIFTY Scanner.");
+                } else {
+                    String why = status != null && !status.equalsIgnoreCase("success") ? "status " + Escaping.value(status)
+                            : "no request_token";
+                    requestToken.completeExceptionally(new IllegalStateException(
+                            "Kite login did not succeed (" + why + "); run ./scanner login again"));
+                    send(exchange, 400, "Kite login did not succeed (" + why + "). Run ./scanner login again.");
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("login callback failed: {}", e.toString());
+                send(exchange, 500, "The scanner could not read this request.");
+            }
+        }
+
+        /** Exactly one state parameter, equal to ours (compared in constant time). */
+        private boolean carriesState(Map<String, List<String>> q) {
+            List<String> values = q.get(STATE_PARAM);
+            return values != null && values.size() == 1 && MessageDigest.isEqual(
+                    values.get(0).getBytes(StandardCharsets.UTF_8), state.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The query for a log line: each key and value escaped, request tokens masked. */
+    private static String describe(Map<String, List<String>> q) {
+        if (q.isEmpty()) {
+            return "(no parameters)";
+        }
+        List<String> parts = new ArrayList<>();
+        q.forEach((k, vs) -> {
+            for (String v : vs) {
+                boolean secret = Secrets.isSecretKey(k) || k.equalsIgnoreCase(STATE_PARAM);
+                parts.add(Escaping.value(k) + "=\"" + (secret ? Secrets.MASK : Escaping.value(v)) + "\"");
+            }
+        });
+        return String.join(" ", parts);
+    }
+
+    private static void send(HttpExchange exchange, int code, String text) throws IOException {
+        byte[] body = ("<!doctype html><html><head><meta charset=\"utf-8\"><title>NIFTY Scanner login</title></head>"
+                + "<body><p>" + Escaping.html(text) + "</p></body></html>").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'");
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
         exchange.sendResponseHeaders(code, body.length);
         try (OutputStream os = exchange.getResponseBody()) {
             os.write(body);
         }
     }
 
-    private static Map<String, String> query(URI uri) {
-        Map<String, String> q = new HashMap<>();
+    private static String first(Map<String, List<String>> q, String key) {
+        List<String> v = q.get(key);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+
+    private static Map<String, List<String>> query(URI uri) {
+        Map<String, List<String>> q = new LinkedHashMap<>();
         String raw = uri.getRawQuery();
         if (raw == null) {
             return q;
         }
         for (String part : raw.split("&")) {
+            if (part.isEmpty()) {
+                continue;
+            }
             int eq = part.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
-            q.putIfAbsent(k, v);
+            q.computeIfAbsent(decode(eq < 0 ? part : part.substring(0, eq)), k -> new ArrayList<>())
+                    .add(eq < 0 ? "" : decode(part.substring(eq + 1)));
         }
         return q;
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
     }
 
     /** Opens URLs with the desktop's own opener (xdg-open, open, or start); never throws. */

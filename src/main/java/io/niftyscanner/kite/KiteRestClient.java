@@ -32,6 +32,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.BufferedSink;
+import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,7 @@ public final class KiteRestClient {
     private final KiteTime time;
     private final RetryPolicy retry;
     private final Limits limits;
+    private final ResponseLimits sizes;
 
     /** Kite's published limits (kite-protocol.md 2.9), shared by every client made from one another. */
     private static final class Limits {
@@ -85,22 +87,28 @@ public final class KiteRestClient {
      * @param baseUrl Kite's REST base (e.g. {@code https://api.kite.trade} or a sandbox URL); empty means real Kite
      */
     public KiteRestClient(OkHttpClient http, String baseUrl, KiteSession session, KiteTime time, RetryPolicy retry) {
-        this(http, parseBase(baseUrl), session, time, retry, new Limits(time));
+        this(http, parseBase(baseUrl), session, time, retry, new Limits(time), ResponseLimits.DEFAULT);
     }
 
     private KiteRestClient(OkHttpClient http, HttpUrl base, KiteSession session, KiteTime time, RetryPolicy retry,
-                           Limits limits) {
+                           Limits limits, ResponseLimits sizes) {
         this.http = http;
         this.base = base;
         this.session = session;
         this.time = time;
         this.retry = retry;
         this.limits = limits;
+        this.sizes = sizes;
     }
 
     /** The same client (same HTTP client and rate limits) with another session, e.g. after the daily login. */
     public KiteRestClient withSession(KiteSession newSession) {
-        return new KiteRestClient(http, base, newSession, time, retry, limits);
+        return new KiteRestClient(http, base, newSession, time, retry, limits, sizes);
+    }
+
+    /** The same client with other bounds on response sizes. */
+    public KiteRestClient withResponseLimits(ResponseLimits newSizes) {
+        return new KiteRestClient(http, base, session, time, retry, limits, newSizes);
     }
 
     public KiteSession session() {
@@ -142,7 +150,7 @@ public final class KiteRestClient {
                 .add("checksum", checksum(session.apiKey(), requestToken, apiSecret))
                 .build();
         Request req = new Request.Builder().url(url("session/token")).header("X-Kite-Version", "3").post(form).build();
-        JsonNode d = data(sendOnce(req, "session/token", limits.other));
+        JsonNode d = data(sendOnce(req, "session/token", limits.other, sizes.jsonBytes()));
         return new SessionInfo(KiteJson.text(d, "user_id"), KiteJson.text(d, "user_name"), KiteJson.text(d, "email"),
                 KiteJson.text(d, "broker"), KiteJson.text(d, "api_key"), KiteJson.text(d, "access_token"),
                 KiteJson.text(d, "login_time"));
@@ -153,7 +161,7 @@ public final class KiteRestClient {
      * which makes it the check to run before 09:15.
      */
     public UserProfile profile() {
-        JsonNode d = data(read(get(url("user/profile")), "user/profile", limits.other));
+        JsonNode d = data(read(get(url("user/profile")), "user/profile", limits.other, sizes.jsonBytes()));
         return new UserProfile(KiteJson.text(d, "user_id"), KiteJson.text(d, "user_name"), KiteJson.text(d, "email"),
                 KiteJson.text(d, "broker"));
     }
@@ -162,19 +170,25 @@ public final class KiteRestClient {
 
     /** The instrument dump of one exchange ({@code GET /instruments/NSE}). */
     public List<InstrumentRow> instruments(String exchange) {
-        return parseInstruments(read(get(url("instruments/" + exchange)), "instruments/" + exchange, limits.other));
+        return parseInstruments(read(get(url("instruments/" + exchange)), "instruments/" + exchange, limits.other,
+                sizes.instrumentBytes()), sizes.instrumentBytes());
     }
 
     /** The instrument dump of every exchange ({@code GET /instruments}). */
     public List<InstrumentRow> instruments() {
-        return parseInstruments(read(get(url("instruments")), "instruments", limits.other));
+        return parseInstruments(read(get(url("instruments")), "instruments", limits.other, sizes.instrumentBytes()),
+                sizes.instrumentBytes());
     }
 
-    private static List<InstrumentRow> parseInstruments(Raw raw) {
+    private static List<InstrumentRow> parseInstruments(Raw raw, long maxBytes) {
         byte[] body = raw.body;
         if (body.length >= 2 && (body[0] & 0xFF) == 0x1f && (body[1] & 0xFF) == 0x8b) {
+            // a gzip file as the body itself (no Content-Encoding): unpacked here, within the same bound
             try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-                body = in.readAllBytes();
+                body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                if (body.length > maxBytes) {
+                    throw tooLarge("the instrument dump", "unpacks to more than", maxBytes, raw.code);
+                }
             } catch (IOException e) {
                 throw new DataException("Kite's instrument dump is a broken gzip file: " + e.getMessage(), raw.code, "");
             }
@@ -211,7 +225,7 @@ public final class KiteRestClient {
             for (String key : all.subList(from, Math.min(all.size(), from + batch))) {
                 u.addQueryParameter("i", key);
             }
-            JsonNode d = data(read(get(u.build()), route, limits.quote));
+            JsonNode d = data(read(get(u.build()), route, limits.quote, sizes.jsonBytes()));
             d.fields().forEachRemaining(e -> out.put(e.getKey(), parseQuote(e.getKey(), e.getValue())));
         }
         return out;
@@ -241,7 +255,7 @@ public final class KiteRestClient {
             for (String key : all.subList(from, Math.min(all.size(), from + QUOTE_BATCH))) {
                 u.addQueryParameter("i", key);
             }
-            JsonNode d = data(read(get(u.build()), "quote", limits.quote));
+            JsonNode d = data(read(get(u.build()), "quote", limits.quote, sizes.jsonBytes()));
             d.fields().forEachRemaining(e -> {
                 JsonNode q = e.getValue();
                 long token = q.path("instrument_token").asLong(0);
@@ -283,7 +297,7 @@ public final class KiteRestClient {
                 .addQueryParameter("continuous", continuous ? "1" : "0")
                 .addQueryParameter("oi", oi ? "1" : "0")
                 .build();
-        JsonNode candles = data(read(get(u), "instruments/historical", limits.historical)).path("candles");
+        JsonNode candles = data(read(get(u), "instruments/historical", limits.historical, sizes.jsonBytes())).path("candles");
         List<Candle> out = new ArrayList<>(candles.size());
         for (JsonNode c : candles) {
             try {
@@ -342,17 +356,17 @@ public final class KiteRestClient {
     private Raw write(Request req, String route) {
         acquire(limits.ordersPerSecond);
         acquire(limits.ordersPerMinute);
-        return sendOnce(req, route, null);
+        return sendOnce(req, route, null, sizes.jsonBytes());
     }
 
     /** The day's orders ({@code GET /orders}). */
     public List<Order> orders() {
-        return orderList(data(read(get(url("orders")), "orders", limits.other)));
+        return orderList(data(read(get(url("orders")), "orders", limits.other, sizes.jsonBytes())));
     }
 
     /** Every state an order went through ({@code GET /orders/{order_id}}). */
     public List<Order> orderHistory(String orderId) {
-        return orderList(data(read(get(url("orders/" + orderId)), "orders/{id}", limits.other)));
+        return orderList(data(read(get(url("orders/" + orderId)), "orders/{id}", limits.other, sizes.jsonBytes())));
     }
 
     private static List<Order> orderList(JsonNode arr) {
@@ -402,13 +416,13 @@ public final class KiteRestClient {
     }
 
     /** A read: retried on 429, 5xx and I/O errors with backoff and jitter, at most {@code retry.maxAttempts()} times. */
-    private Raw read(Request req, String route, RateLimiter limiter) {
+    private Raw read(Request req, String route, RateLimiter limiter, long maxBytes) {
         for (int attempt = 1; ; attempt++) {
             RateLimiter.Permit permit = acquire(limiter);
             KiteException failure;
             long retryAfterMillis = 0;
             try (Response r = http.newCall(req).execute()) {
-                byte[] body = r.body().bytes();
+                byte[] body = boundedBody(r, route, maxBytes);
                 permit.done();
                 if (r.isSuccessful()) {
                     return new Raw(r.code(), body);
@@ -437,11 +451,17 @@ public final class KiteRestClient {
      * sent) are retried; they end in {@link RequestNotSentException}. An I/O failure after that, or a 5xx that does not
      * say the order system refused the request, ends in {@link OutcomeUnknownException}.
      */
-    private Raw sendOnce(Request req, String route, RateLimiter limiter) {
+    private Raw sendOnce(Request req, String route, RateLimiter limiter, long maxBytes) {
         for (int attempt = 1; ; attempt++) {
             RateLimiter.Permit permit = limiter == null ? null : acquire(limiter);
             try (Response r = http.newCall(req).execute()) {
-                byte[] body = r.body().bytes();
+                byte[] body;
+                try {
+                    body = boundedBody(r, route, maxBytes);
+                } catch (DataException tooLarge) {
+                    // the request reached Kite and something answered: its fate is not known
+                    throw new OutcomeUnknownException(tooLarge.getMessage() + " " + unknownHint(route), r.code(), "", tooLarge);
+                }
                 if (permit != null) {
                     permit.done();
                 }
@@ -467,6 +487,34 @@ public final class KiteRestClient {
                         + "). " + unknownHint(route), 0, "", e);
             }
         }
+    }
+
+    /**
+     * The body, at most {@code maxBytes}: refused at once when the server announces more (Content-Length, the size
+     * on the wire), and refused as soon as more arrives after gzip is undone. The connection is dropped unread.
+     */
+    private static byte[] boundedBody(Response r, String route, long maxBytes) throws IOException {
+        String announced = r.header("Content-Length");
+        if (announced != null) {
+            try {
+                if (Long.parseLong(announced.trim()) > maxBytes) {
+                    throw tooLarge("Kite's answer to " + route, "announces " + ResponseLimits.shown(Long.parseLong(announced.trim()))
+                            + ", more than", maxBytes, r.code());
+                }
+            } catch (NumberFormatException e) {
+                // not a number: the streamed bound below still holds
+            }
+        }
+        BufferedSource source = r.body().source();
+        if (source.request(maxBytes + 1)) {
+            throw tooLarge("Kite's answer to " + route, "is larger than", maxBytes, r.code());
+        }
+        return source.readByteArray();
+    }
+
+    private static DataException tooLarge(String what, String how, long maxBytes, int code) {
+        return new DataException(what + " " + how + " the " + ResponseLimits.shown(maxBytes) + " the app accepts;"
+                + " it was not read. Kite itself never sends this much: check KITE_REST_URL.", code, "");
     }
 
     private static String unknownHint(String route) {

@@ -14,6 +14,7 @@ public record KiteSession(String apiKey, String accessToken) {
     public KiteSession {
         apiKey = apiKey == null ? "" : apiKey.trim();
         accessToken = accessToken == null ? "" : accessToken.trim();
+        Secrets.remember(accessToken);
     }
 
     public static KiteSession of(Credentials credentials) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.niftyscanner.config.ScannerConfig;
 import io.niftyscanner.config.Secrets;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.extensions.DefaultExtension;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ServerHandshake;
 import org.slf4j.Logger;
@@ -104,6 +106,7 @@ public final class KiteTicker implements AutoCloseable {
     private final AtomicLong heartbeats = new AtomicLong();
     private final AtomicLong badFrames = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
+    private final AtomicLong watchdogChecks = new AtomicLong();
     private volatile long lastFrameNanos;
     private volatile long lastFrameEpochMillis;
     private volatile State state = State.NEW;
@@ -347,7 +350,14 @@ public final class KiteTicker implements AutoCloseable {
             watchdog();
         } catch (RuntimeException e) {
             LOG.error("ticker watchdog check failed; it runs again shortly", e);
+        } finally {
+            watchdogChecks.incrementAndGet();
         }
+    }
+
+    /** Watchdog checks completed so far: lets a test know a check ran after it moved the clock. */
+    long watchdogChecks() {
+        return watchdogChecks.get();
     }
 
     private void watchdog() {
@@ -427,8 +437,14 @@ public final class KiteTicker implements AutoCloseable {
     private URI uri() {
         String base = options.wsUrl() == null || options.wsUrl().isBlank() ? ScannerConfig.Kite.REAL_WS_URL : options.wsUrl();
         String sep = base.contains("?") ? "&" : "?";
-        return URI.create(base + sep + "api_key=" + enc(options.session().apiKey()) + "&access_token="
-                + enc(options.session().accessToken()));
+        try {
+            return new URI(base + sep + "api_key=" + enc(options.session().apiKey()) + "&access_token="
+                    + enc(options.session().accessToken()));
+        } catch (URISyntaxException e) {
+            // the JDK's message repeats the whole URL, access token included: say what is wrong without it
+            throw new IllegalArgumentException("ticker URL '" + Secrets.redact(base) + "' is not a valid URL ("
+                    + Secrets.redact(e.getReason()) + "); write it as wss://host[:port][/path]");
+        }
     }
 
     private static String enc(String s) {
@@ -450,6 +466,12 @@ public final class KiteTicker implements AutoCloseable {
         return who + " (code " + code + (reason == null || reason.isBlank() ? "" : ", " + Secrets.redact(reason)) + ")";
     }
 
+    /**
+     * The largest message the ticker accepts (a frame, or a fragmented message in total): a full-mode frame for the
+     * 3000 instruments Kite allows on one socket is about 560 KB. A bigger one closes the socket (code 1009).
+     */
+    static final int MAX_FRAME_BYTES = 4 * 1024 * 1024;
+
     /** One socket. A new one is made for every attempt; callbacks of a replaced socket are ignored. */
     private final class Connection extends WebSocketClient {
         final int generation;
@@ -458,7 +480,8 @@ public final class KiteTicker implements AutoCloseable {
         private long frameNanos;
 
         Connection(URI uri, int generation) {
-            super(uri, new Draft_6455(), Map.of("X-Kite-Version", "3"), options.connectTimeoutMillis());
+            super(uri, new Draft_6455(List.of(new DefaultExtension()), MAX_FRAME_BYTES), Map.of("X-Kite-Version", "3"),
+                    options.connectTimeoutMillis());
             this.generation = generation;
             this.sink = data -> listener.onTickData(data, frameNanos);
         }

@@ -7,16 +7,28 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The control endpoints for tests and demos: GET /__sandbox/stats and POST /__sandbox/fault (design.md 7). */
+/**
+ * The control endpoints for tests and demos: GET /__sandbox/stats and POST /__sandbox/fault (design.md 7). Every
+ * POST here must be {@code application/json} ({@link RequestGuard}): a web page cannot send that cross-site.
+ */
 final class ControlRoutes {
     private final RestServer.Control control;
+    private final SandboxStats stats;
 
-    ControlRoutes(RestServer.Control control) {
+    ControlRoutes(RestServer.Control control, SandboxStats stats) {
         this.control = control;
+        this.stats = stats;
     }
 
     void handle(HttpExchange ex, String path) throws IOException {
         String method = ex.getRequestMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            String problem = RequestGuard.jsonProblem(ex.getRequestHeaders().getFirst("Content-Type"));
+            if (problem != null) {
+                stats.refused.incrementAndGet();
+                throw new SandboxError(415, "InputException", problem);
+            }
+        }
         if (path.equals("/__sandbox/stats") && method.equals("GET")) {
             Envelopes.ok(ex, control.statsJson());
         } else if (path.equals("/__sandbox/fault") && method.equals("POST")) {

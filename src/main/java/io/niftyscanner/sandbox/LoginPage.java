@@ -3,7 +3,7 @@ package io.niftyscanner.sandbox;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** The HTML of the sandbox's stand-in for Kite's login page. */
+/** The HTML of the sandbox's stand-in for Kite's login page. Every value from the request is escaped. */
 final class LoginPage {
     private LoginPage() {}
 
@@ -12,17 +12,13 @@ final class LoginPage {
         if (redirectParams != null) {
             link.append("&redirect_params=").append(enc(redirectParams));
         }
-        if (redirectUrl != null) {
-            link.append("&redirect_url=").append(enc(redirectUrl));
-        }
         return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Sandbox exchange login</title></head><body>"
                 + "<h1>NIFTY Scanner sandbox exchange</h1>"
                 + "<p>This stands in for Kite's login page. No password: approve to send a request token to the app"
-                + (redirectUrl == null ? "" : " at " + html(redirectUrl)) + ".</p>"
+                + (redirectUrl == null ? " (shown on the next page)" : " at " + html(redirectUrl)) + ".</p>"
                 + "<form method=\"get\" action=\"/connect/approve\">"
                 + "<input type=\"hidden\" name=\"api_key\" value=\"" + html(apiKey) + "\">"
                 + (redirectParams == null ? "" : "<input type=\"hidden\" name=\"redirect_params\" value=\"" + html(redirectParams) + "\">")
-                + (redirectUrl == null ? "" : "<input type=\"hidden\" name=\"redirect_url\" value=\"" + html(redirectUrl) + "\">")
                 + "<button type=\"submit\">Approve</button></form>"
                 + "<p><a id=\"approve\" href=\"" + html(link.toString()) + "\">Approve</a></p>"
                 + "</body></html>";
@@ -31,7 +27,7 @@ final class LoginPage {
     static String tokenPage(String requestToken) {
         return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Sandbox request token</title></head><body>"
                 + "<h1>Logged in to the sandbox exchange</h1>"
-                + "<p>No redirect URL is configured (pass redirect_url=... to /connect/login). Request token:</p>"
+                + "<p>No redirect URL is configured (start the sandbox with --redirect-url URL). Request token:</p>"
                 + "<pre id=\"request_token\">" + html(requestToken) + "</pre></body></html>";
     }
 
@@ -44,7 +40,7 @@ final class LoginPage {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private static String html(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    static String html(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 }

@@ -15,6 +15,8 @@ import org.java_websocket.handshake.Handshakedata;
 final class RejectingDraft extends Draft_6455 {
     static final String REJECT_STATUS = "X-Sandbox-Reject-Status";
     static final String REJECT_REASON = "X-Sandbox-Reject-Reason";
+    /** Optional error_type of the refusal; by default TokenException (403) or NetworkException (429). */
+    static final String REJECT_TYPE = "X-Sandbox-Reject-Type";
 
     @Override
     public Draft copyInstance() {
@@ -29,7 +31,8 @@ final class RejectingDraft extends Draft_6455 {
         int status = Integer.parseInt(handshake.getFieldValue(REJECT_STATUS));
         String reason = status == 429 ? "Too Many Requests" : "Forbidden";
         String body = "{\"status\":\"error\",\"message\":\"" + handshake.getFieldValue(REJECT_REASON).replace("\"", "'")
-                + "\",\"error_type\":\"" + (status == 429 ? "NetworkException" : "TokenException") + "\"}";
+                + "\",\"error_type\":\"" + (handshake.hasFieldValue(REJECT_TYPE) ? handshake.getFieldValue(REJECT_TYPE)
+                : status == 429 ? "NetworkException" : "TokenException") + "\"}";
         byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
         String head = "HTTP/1.1 " + status + " " + reason + "\r\n"
                 + "Content-Type: application/json\r\n"

@@ -51,6 +51,11 @@ final class RestServer {
         Map<String, String> firstQuery() {
             return HttpExchangeIo.first(query);
         }
+
+        @Override
+        public String toString() {
+            return "Request[" + method + " /" + String.join("/", segments) + ", apiKey=" + apiKey + ", accessToken=****]";
+        }
     }
 
     private final HttpServer server;
@@ -82,7 +87,7 @@ final class RestServer {
         this.marketTime = marketTime;
         this.wallClock = wallClock;
         this.loginRoutes = new LoginRoutes(sessions, stats, defaultRedirectUrl);
-        this.controlRoutes = new ControlRoutes(control);
+        this.controlRoutes = new ControlRoutes(control, stats);
         try {
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         } catch (IOException e) {
@@ -115,6 +120,11 @@ final class RestServer {
     private void handle(HttpExchange ex) throws IOException {
         try {
             String path = ex.getRequestURI().getPath();
+            String hostProblem = RequestGuard.hostProblem(ex.getRequestHeaders().getFirst("Host"));
+            if (hostProblem != null) {
+                stats.refused.incrementAndGet();
+                throw new SandboxError(403, "PermissionException", hostProblem);
+            }
             if (path.startsWith("/__sandbox/")) {
                 controlRoutes.handle(ex, path);
             } else if (path.startsWith("/connect/")) {

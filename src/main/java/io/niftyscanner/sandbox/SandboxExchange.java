@@ -63,7 +63,8 @@ public final class SandboxExchange implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.ticker = new TickerServer(o.wsPort(), sessions, market, faults, stats, clock::nowMillis, scheduler);
+        this.ticker = new TickerServer(o.wsPort(), sessions, market, faults, stats, clock::nowMillis, scheduler,
+                this::restPortOrNone);
         this.orders = new OrderBook(market, clock::nowMillis, ticker::sendOrderUpdate, stats, o.apiSecret());
         this.rest = new RestServer(o.restPort(), sessions, market, orders, new InstrumentDump(universe, date), faults,
                 new RateLimits(o.wallClock()), stats, clock::nowMillis, o.redirectUrl(), o.wallClock(), new RestServer.Control() {
@@ -111,6 +112,12 @@ public final class SandboxExchange implements AutoCloseable {
             time = liveHours ? now.toLocalTime().withNano(0) : SessionCalendar.OPEN;
         }
         return date.atTime(time).atZone(SessionCalendar.IST).toInstant();
+    }
+
+    /** The REST port once the server exists (the ticker asks during handshakes, after start); -1 before. */
+    private int restPortOrNone() {
+        RestServer r = rest;
+        return r == null ? -1 : r.port();
     }
 
     public String restUrl() {
@@ -214,6 +221,7 @@ public final class SandboxExchange implements AutoCloseable {
         m.put("requests", stats.requestsByRoute());
         m.put("rate_limited", stats.rateLimited.get());
         m.put("server_errors", stats.serverErrors.get());
+        m.put("refused", stats.refused.get());
         Map<String, Object> ws = new LinkedHashMap<>();
         ws.put("open", stats.wsOpen.get());
         ws.put("total", stats.wsTotal.get());

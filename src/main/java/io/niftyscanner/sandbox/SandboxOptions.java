@@ -24,8 +24,8 @@ import java.util.Objects;
  * @param apiKey         the api_key the sandbox accepts
  * @param accessToken    the static access token it accepts besides those /session/token issues
  * @param apiSecret      the api secret used in the /session/token checksum
- * @param redirectUrl    where the login page sends the browser unless the request names a redirect_url; null = show the
- *                       request token on the page instead
+ * @param redirectUrl    where the login page sends the browser (the Kite app's registered redirect URL; nothing in a
+ *                       request can change it); null = show the request token on the page instead
  * @param calendar       trading days (weekends and holidays are skipped for the session date and history)
  * @param autoPump       true = a background thread advances the market and sends heartbeats; false = tests call pump()
  */
@@ -59,6 +59,19 @@ public record SandboxOptions(int restPort, int wsPort, double speed, long seed, 
         accessToken = requireText(accessToken, "access token");
         apiSecret = requireText(apiSecret, "api secret");
         calendar = calendar == null ? SessionCalendar.withoutHolidays() : calendar;
+    }
+
+    /** The secrets are masked: the sandbox may be given a real-looking secret or token by a test or a user. */
+    @Override
+    public String toString() {
+        return "SandboxOptions[restPort=" + restPort + ", wsPort=" + wsPort + ", speed=" + speed + ", seed=" + seed
+                + ", start=" + start + ", date=" + date + ", ticksPerSecond=" + ticksPerSecond + ", instruments="
+                + instruments.size() + ", apiKey=" + apiKey + ", accessToken=" + masked(accessToken) + ", apiSecret="
+                + masked(apiSecret) + ", redirectUrl=" + redirectUrl + ", autoPump=" + autoPump + "]";
+    }
+
+    private static String masked(String s) {
+        return s.length() <= 8 ? "****" : "****" + s.substring(s.length() - 4);
     }
 
     private static String requireText(String s, String what) {

@@ -22,6 +22,8 @@ final class SandboxStats {
     final AtomicLong orderUpdatesSent = new AtomicLong();
     final AtomicLong ordersPlaced = new AtomicLong();
     final AtomicLong orderResponsesDropped = new AtomicLong();
+    /** Requests and handshakes refused by {@link RequestGuard} (foreign Host or Origin, non-JSON control POST). */
+    final AtomicLong refused = new AtomicLong();
 
     void request(String route) {
         requests.computeIfAbsent(route, r -> new LongAdder()).increment();

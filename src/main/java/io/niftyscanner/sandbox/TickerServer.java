@@ -72,10 +72,12 @@ final class TickerServer extends WebSocketServer {
     static final long SNAPSHOT_DELAY_MILLIS = 150;
 
     private final java.util.concurrent.ScheduledExecutorService scheduler;
+    private final java.util.function.IntSupplier restPort;
 
     TickerServer(int port, Sessions sessions, SimMarket market, FaultState faults, SandboxStats stats, LongSupplier marketTime,
-                 java.util.concurrent.ScheduledExecutorService scheduler) {
+                 java.util.concurrent.ScheduledExecutorService scheduler, java.util.function.IntSupplier restPort) {
         super(new InetSocketAddress("127.0.0.1", port), List.<Draft>of(new RejectingDraft()));
+        this.restPort = restPort;
         this.sessions = sessions;
         this.market = market;
         this.faults = faults;
@@ -106,6 +108,16 @@ final class TickerServer extends WebSocketServer {
     public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft, ClientHandshake request)
             throws InvalidDataException {
         ServerHandshakeBuilder response = super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
+        String foreign = RequestGuard.hostProblem(request.hasFieldValue("Host") ? request.getFieldValue("Host") : null);
+        if (foreign == null) {
+            foreign = RequestGuard.originProblem(request.hasFieldValue("Origin") ? request.getFieldValue("Origin") : null,
+                    restPort.getAsInt());
+        }
+        if (foreign != null) {
+            stats.refused.incrementAndGet();
+            response.put(RejectingDraft.REJECT_TYPE, "PermissionException");
+            return reject(conn, response, 403, foreign);
+        }
         Map<String, String> q = query(request.getResourceDescriptor());
         String key = q.get("api_key");
         if (!sessions.valid(key, q.get("access_token"))) {

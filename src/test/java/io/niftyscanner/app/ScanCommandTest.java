@@ -43,7 +43,7 @@ class ScanCommandTest {
     void pollingPrintsStatusLinesWithTheCycleTimeAndCandles() throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<JsonNode> lines = run(err, "scan", "--headless", "--mode", "poll", "--poll-interval", "1", "--json", "--duration", "8",
-                "--no-warmup", "--sandbox-speed", "60", "--sandbox-start", "09:15");
+                "--no-warmup", "--sandbox-speed", "300", "--sandbox-start", "09:15");
         assertThat(lines).allMatch(n -> n.hasNonNull("type"));
         List<JsonNode> statuses = lines.stream().filter(n -> n.get("type").asText().equals("status")).toList();
         assertThat(statuses).isNotEmpty().allMatch(n -> n.get("mode").asText().equals("poll") && n.hasNonNull("state")

@@ -65,7 +65,7 @@ final class RecordingListener implements KiteTickerListener {
 
     /** The next event starting with {@code prefix}, skipping others; fails after 10 s. */
     String await(String prefix) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             String e = events.poll(100, TimeUnit.MILLISECONDS);
             if (e != null && e.startsWith(prefix)) {
@@ -76,7 +76,7 @@ final class RecordingListener implements KiteTickerListener {
     }
 
     Tick awaitTick() throws InterruptedException {
-        Tick t = ticks.poll(5, TimeUnit.SECONDS);
+        Tick t = ticks.poll(30, TimeUnit.SECONDS);
         if (t == null) {
             throw new AssertionError("no tick within 5 s");
         }

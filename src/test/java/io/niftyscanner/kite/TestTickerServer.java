@@ -27,7 +27,7 @@ final class TestTickerServer extends WebSocketServer {
     static TestTickerServer startServer() throws InterruptedException {
         TestTickerServer s = new TestTickerServer();
         s.start();
-        if (!s.started.await(5, TimeUnit.SECONDS)) {
+        if (!s.started.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("test server did not start");
         }
         return s;
@@ -63,7 +63,7 @@ final class TestTickerServer extends WebSocketServer {
     }
 
     WebSocket awaitConnection() throws InterruptedException {
-        WebSocket ws = opened.poll(10, TimeUnit.SECONDS);
+        WebSocket ws = opened.poll(30, TimeUnit.SECONDS);
         if (ws == null) {
             throw new AssertionError("no client connected within 10 s");
         }
@@ -71,7 +71,7 @@ final class TestTickerServer extends WebSocketServer {
     }
 
     String awaitMessage() throws InterruptedException {
-        String m = received.poll(5, TimeUnit.SECONDS);
+        String m = received.poll(30, TimeUnit.SECONDS);
         if (m == null) {
             throw new AssertionError("the client sent nothing within 5 s");
         }

@@ -22,8 +22,7 @@ class LoginAndStatsTest {
     void loginPageApprovesAndRedirectsWithARequestTokenThatBuysASession() throws Exception {
         try (Fixture f = new Fixture(1, LocalTime.of(10, 0))) {
             Rest anon = new Rest(f.exchange.restUrl(), null, null);
-            Rest.Response page = anon.get("/connect/login?v=3&api_key=sandbox&redirect_params=state%3Dabc"
-                    + "&redirect_url=http%3A%2F%2F127.0.0.1%3A5005%2Fcallback");
+            Rest.Response page = anon.get("/connect/login?v=3&api_key=sandbox&redirect_params=state%3Dabc");
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.text()).contains("Approve");
             Matcher link = Pattern.compile("href=\"([^\"]+)\"").matcher(page.text());
@@ -32,7 +31,8 @@ class LoginAndStatsTest {
             assertThat(approved.status()).isEqualTo(302);
             URI location = URI.create(approved.headers().firstValue("Location").orElseThrow());
             assertThat(location.getHost()).isEqualTo("127.0.0.1");
-            assertThat(location.getPath()).isEqualTo("/callback");
+            assertThat(location.getPort()).as("the configured redirect URL").isEqualTo(5000);
+            assertThat(location.getPath()).isEqualTo("/");
             assertThat(location.getQuery()).contains("action=login").contains("status=success").contains("state=abc");
             String requestToken = location.getQuery().replaceAll(".*request_token=([A-Za-z0-9]+).*", "$1");
 

@@ -65,6 +65,10 @@ final class Rest {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    Response post(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     Response putForm(String path, String form) {
         return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .PUT(HttpRequest.BodyPublishers.ofString(form)));

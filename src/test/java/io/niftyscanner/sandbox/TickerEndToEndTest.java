@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** A real Java-WebSocket client against the sandbox's KiteTicker server, frames decoded by the test's own reader. */
 class TickerEndToEndTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private static String allTokens() {
         return Nifty50Universe.universe(List.of()).stream().map(s -> String.valueOf(s.token())).collect(Collectors.joining(","));
@@ -95,23 +95,31 @@ class TickerEndToEndTest {
             assertThat(KiteWire.decode(c.tickFrames().get(1))).extracting(KiteWire.Packet::length).containsOnly(8);
 
             c.send("{\"a\":\"unsubscribe\",\"v\":[408065]}");
-            Thread.sleep(100); // let the server read the unsubscribe before the market moves
+            // the server reads a socket's messages in order: the snapshot answering this mode message proves it read the
+            // unsubscribe before it
+            c.send("{\"a\":\"mode\",\"v\":[\"ltp\",[256265]]}");
+            WsTestClient.await(() -> c.tickFrames().size() >= 3, WAIT, "the snapshot after the unsubscribe");
+            assertThat(KiteWire.decode(c.tickFrames().get(2))).extracting(KiteWire.Packet::token).containsExactly(256265L);
             f.market.advance(Duration.ofSeconds(30));
             f.exchange.pump();
             WsTestClient.await(() -> c.tickFrames().size() >= 10, WAIT, "index ticks");
             Set<Long> tokens = new HashSet<>();
-            c.tickFrames().subList(2, c.tickFrames().size()).forEach(fr -> KiteWire.decode(fr).forEach(p -> tokens.add(p.token())));
+            c.tickFrames().subList(3, c.tickFrames().size()).forEach(fr -> KiteWire.decode(fr).forEach(p -> tokens.add(p.token())));
             assertThat(tokens).containsExactly(256265L);
         }
     }
 
     @Test
     void heartbeatsArriveAboutOnceASecondWithoutSubscriptions() throws Exception {
+        long beforeStart = System.nanoTime();
         try (Fixture f = new Fixture(42, LocalTime.of(10, 0), true)) {
             WsTestClient c = f.ws();
-            long start = System.nanoTime();
             WsTestClient.await(() -> c.heartbeats() >= 2, WAIT, "two heartbeats");
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(5));
+            // at a fixed rate of one a second, never early: at most one per whole second since the exchange started
+            // (a loaded machine may deliver late ones back to back, so only the upper bound is a property)
+            long received = c.heartbeats();
+            long wholeSeconds = Duration.ofNanos(System.nanoTime() - beforeStart).toSeconds();
+            assertThat(received).isLessThanOrEqualTo(wholeSeconds);
             assertThat(c.frames).allMatch(fr -> fr.length == 1 && fr[0] == 0);
         }
     }
@@ -121,7 +129,7 @@ class TickerEndToEndTest {
         try (Fixture f = new Fixture(42, LocalTime.of(10, 0))) {
             WsTestClient bad = WsTestClient.connect(f.exchange.wsUrl(), "sandbox", "wrong");
             assertThat(bad.opened).isFalse();
-            assertThat(bad.closed.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(bad.closed.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             assertThat(bad.closeReason).contains("403");
             WsTestClient badKey = WsTestClient.connect(f.exchange.wsUrl(), "other", "sandbox");
             assertThat(badKey.opened).isFalse();
@@ -133,7 +141,7 @@ class TickerEndToEndTest {
             assertThat(three).allMatch(c -> c.opened);
             WsTestClient fourth = f.ws();
             assertThat(fourth.opened).isFalse();
-            assertThat(fourth.closed.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(fourth.closed.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             assertThat(fourth.closeReason).contains("429");
 
             three.get(0).closeBlocking();

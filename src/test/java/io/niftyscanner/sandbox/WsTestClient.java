@@ -26,7 +26,7 @@ final class WsTestClient extends WebSocketClient {
 
     static WsTestClient connect(String wsUrl, String apiKey, String accessToken) throws InterruptedException {
         WsTestClient c = new WsTestClient(wsUrl, apiKey, accessToken);
-        c.connectBlocking(5, TimeUnit.SECONDS);
+        c.connectBlocking(30, TimeUnit.SECONDS);
         return c;
     }
 
