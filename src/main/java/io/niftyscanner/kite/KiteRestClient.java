@@ -364,6 +364,20 @@ public final class KiteRestClient {
         return orderList(data(read(get(url("orders")), "orders", limits.other, sizes.jsonBytes())));
     }
 
+    /** The day's net positions ({@code GET /portfolio/positions}, its {@code net} list). */
+    public List<Position> positions() {
+        JsonNode net = data(read(get(url("portfolio/positions")), "portfolio/positions", limits.other, sizes.jsonBytes()))
+                .path("net");
+        List<Position> out = new ArrayList<>();
+        for (JsonNode n : net) {
+            out.add(new Position(KiteJson.text(n, "tradingsymbol"), KiteJson.text(n, "exchange"),
+                    n.path("instrument_token").asLong(0), KiteJson.text(n, "product"), n.path("quantity").asLong(0),
+                    KiteJson.decimal(n.get("average_price")), KiteJson.decimal(n.get("last_price")), KiteJson.decimal(n.get("pnl")),
+                    KiteJson.decimal(n.get("realised")), KiteJson.decimal(n.get("unrealised"))));
+        }
+        return out;
+    }
+
     /** Every state an order went through ({@code GET /orders/{order_id}}). */
     public List<Order> orderHistory(String orderId) {
         return orderList(data(read(get(url("orders/" + orderId)), "orders/{id}", limits.other, sizes.jsonBytes())));

@@ -127,6 +127,22 @@ public final class KiteOrderGateway implements OrderGateway {
     }
 
     @Override
+    public java.util.OptionalLong netQuantity(io.niftyscanner.market.Instrument in, String product) {
+        try {
+            long q = 0;
+            for (io.niftyscanner.kite.Position p : rest.positions()) {
+                if (p.tradingsymbol().equals(in.symbol()) && p.exchange().equals(in.exchange()) && p.product().equals(product)) {
+                    q += p.quantity();
+                }
+            }
+            return java.util.OptionalLong.of(q);
+        } catch (KiteException e) {
+            LOG.warn("cannot read the positions of {}: {}", in.symbol(), e.getMessage());
+            return java.util.OptionalLong.empty();
+        }
+    }
+
+    @Override
     public void close() {
         if (ticker != null) {
             ticker.close();

@@ -38,6 +38,8 @@ public final class OrderExecutor implements TradingControl, AutoCloseable {
     private static final int NOT_SENT_ATTEMPTS = 3;
     private static final long[] UNKNOWN_READ_DELAYS = {500, 2_000, 5_000};
     private static final int REFUSALS_KEPT = 50;
+    /** Tag prefix of a journaled fill the venue made without us (the broker's square-off, a trade by hand). */
+    static final String OUTSIDE = "OUT";
 
     private final OrderSettings settings;
     private final Map<Long, Instrument> instruments = new HashMap<>();
@@ -294,11 +296,15 @@ public final class OrderExecutor implements TradingControl, AutoCloseable {
         entriesToday = 0;
         lastEntryMillis.clear();
         Map<String, long[]> filledByTag = new HashMap<>(); // quantity, value
+        List<OrderJournal.FillRecord> outside = new ArrayList<>();
         for (OrderJournal.FillRecord f : journal.fills(session)) {
             if (!f.gateway().equals(gateway.name())) {
                 continue;
             }
             fills.add(f);
+            if (f.tag().startsWith(OUTSIDE)) {
+                outside.add(f);
+            }
             ledger.replay(f.token(), f.symbol(), Side.valueOf(f.side()), f.quantity(), f.pricePaise(), f.charges());
             long[] a = filledByTag.computeIfAbsent(f.tag(), t -> new long[2]);
             a[0] += f.quantity();
@@ -340,6 +346,15 @@ public final class OrderExecutor implements TradingControl, AutoCloseable {
             }
             if (o.role == Role.TARGET && "REJECTED".equals(o.status)) {
                 t.watchTarget = true;
+            }
+        }
+        for (OrderJournal.FillRecord f : outside) {
+            String entryTag = OrderTags.PREFIX + f.tag().substring(OUTSIDE.length());
+            for (Trade t : trades.values()) {
+                if (t.entryTag.equals(entryTag)) {
+                    t.net += Side.valueOf(f.side()) == Side.BUY ? f.quantity() : -f.quantity();
+                    t.closedOutside = true;
+                }
             }
         }
         Optional<String> trip = journal.breakerTrip(session);
@@ -746,6 +761,9 @@ public final class OrderExecutor implements TradingControl, AutoCloseable {
                 startClosing(t, "the stop could not be kept at the exchange: exiting at the market");
                 return;
             }
+            if (attempt > 0 && !venueHolds(t)) {
+                return;
+            }
             Long lastPaise = lastPrice.get(t.instrument.token());
             if (lastPaise != null && (t.side == Side.BUY ? lastPaise <= t.stopPaise : lastPaise >= t.stopPaise)) {
                 startClosing(t, "the price " + Money.rupees(lastPaise) + " is already beyond the stop " + Money.rupees(t.stopPaise));
@@ -830,6 +848,9 @@ public final class OrderExecutor implements TradingControl, AutoCloseable {
     }
 
     private void placeExit(Trade t) {
+        if (!venueHolds(t)) {
+            return;
+        }
         int attempt = t.nextAttempt(Role.EXIT);
         if (attempt > 9) {
             LOG.error("{}: ten exit orders failed; the position of {} is left open. Close it in Kite.", t.instrument.symbol(),
@@ -840,6 +861,43 @@ public final class OrderExecutor implements TradingControl, AutoCloseable {
                 t.net > 0 ? Side.SELL : Side.BUY, Math.abs(t.net), OrderType.MARKET, 0, 0, settings.product(),
                 settings.marketProtection()));
         send(x);
+    }
+
+    /**
+     * Before an order that only makes sense while the position is open (an exit, a stop placed again): whether the
+     * venue still holds it. When the venue's position is flat (or the other way round), it was closed outside the
+     * scanner, by the broker's square-off or by hand: that is journaled as a fill at the last price (so the day's P&L
+     * stays near the truth) and nothing is sent. A venue that cannot be asked is trusted to hold it.
+     */
+    private boolean venueHolds(Trade t) {
+        java.util.OptionalLong venue = gateway.netQuantity(t.instrument, settings.product());
+        if (venue.isEmpty() || venue.getAsLong() != 0 && Long.signum(venue.getAsLong()) == Long.signum(t.net)) {
+            return true;
+        }
+        long now = clock.marketMillis().getAsLong();
+        long price = lastPrice.getOrDefault(t.instrument.token(), 0L);
+        Ledger.Book book = ledger.book(t.instrument.token());
+        if (price <= 0 && book != null) {
+            price = book.last;
+        }
+        Side side = t.net > 0 ? Side.SELL : Side.BUY;
+        long quantity = Math.abs(t.net);
+        LOG.error("{}: the venue shows a net position of {}, not this trade's {}: it was closed outside the scanner (the"
+                + " broker's square-off, or by hand). Nothing is sent; the close is journaled at the last price {}.",
+                t.instrument.symbol(), venue.getAsLong(), t.net, Money.rupees(price));
+        cancelWorking(t, Role.STOP, "closed outside the scanner");
+        cancelWorking(t, Role.TARGET, "closed outside the scanner");
+        Ledger.Applied a = ledger.apply(t.instrument.token(), t.instrument.symbol(), side, quantity, price);
+        OrderJournal.FillRecord f = new OrderJournal.FillRecord(OUTSIDE + ":" + t.entryTag + ":" + fills.size(),
+                OUTSIDE + t.entryTag.substring(OrderTags.PREFIX.length()), null, gateway.name(), t.instrument.symbol(),
+                t.instrument.token(), side.name(), quantity, price, now, session, a.charges(), a.realised());
+        journal.recordFill(f);
+        fills.add(f);
+        t.net = 0;
+        t.closedOutside = true;
+        savePosition(t.instrument.token(), now);
+        checkBreaker(now);
+        return false;
     }
 
     private void cancelWorking(Trade t, Role role, String why) {

@@ -36,6 +36,14 @@ public interface OrderGateway extends AutoCloseable {
     /** The day's orders, every one of them, as the venue has them. */
     List<BrokerOrder> todaysOrders();
 
+    /**
+     * The venue's net quantity of the instrument in the product today (signed), or empty when it cannot be read. It
+     * includes orders the scanner did not place (a square-off by the broker, a trade by hand).
+     */
+    default java.util.OptionalLong netQuantity(io.niftyscanner.market.Instrument instrument, String product) {
+        return java.util.OptionalLong.empty();
+    }
+
     /** A last traded price for an instrument (paise, exchange time); gateways that simulate fills use it. */
     default void onPrice(long token, long lastPaise, long marketMillis) {}
 

@@ -192,6 +192,19 @@ public final class PaperOrderGateway implements OrderGateway {
         return out;
     }
 
+    /** The paper book holds only the scanner's orders, all MIS: their fills today. */
+    @Override
+    public synchronized java.util.OptionalLong netQuantity(Instrument in, String product) {
+        long today = SessionCalendar.istEpochDay(marketMillis.getAsLong());
+        long q = 0;
+        for (Paper p : book.values()) {
+            if (p.instrument.token() == in.token() && SessionCalendar.istEpochDay(p.placed) == today) {
+                q += p.side == Side.BUY ? p.filled : -p.filled;
+            }
+        }
+        return java.util.OptionalLong.of(q);
+    }
+
     @Override
     public void onPrice(long token, long lastPaise, long marketMillis) {
         List<BrokerOrder> updates = new ArrayList<>();

@@ -20,6 +20,8 @@ final class Trade {
     String closingReason;
     /** The target could not rest at the exchange: it is watched instead. */
     boolean watchTarget;
+    /** The venue closed the position without us (the broker's square-off, or by hand). */
+    boolean closedOutside;
 
     Trade(String signalKey, String entryTag, Instrument instrument, Side side, long stopPaise, long targetPaise, boolean watchTarget) {
         this.signalKey = signalKey;

@@ -2,7 +2,8 @@ package io.niftyscanner.orders;
 
 /**
  * What the window (or any front end) may do with order execution, without any UI type: read the state, arm and disarm
- * auto-trading, confirm live trading, stop trading. Every method returns at once; actions run on the executor's thread.
+ * auto-trading, confirm live trading, stop trading. Every method returns at once (actions run on the executor's
+ * thread) except {@link #confirmLive}, which asks Kite who is logged in: call that one off the FX thread.
  */
 public interface TradingControl {
     /** The controls of no scanner: an empty view, and every action refused or ignored. */
@@ -29,6 +30,7 @@ public interface TradingControl {
     /**
      * Confirms live trading with the typed Kite user id; on success, new entries go to Kite. Refused (with the reason)
      * when the id is not the logged-in account's, the config switch is off, or paper orders are still working.
+     * Blocking: reads the logged-in account from Kite.
      */
     LiveGate.Confirmation confirmLive(String typedUserId);
 

@@ -164,4 +164,32 @@ class SandboxExecutionTest {
                     .containsExactlyInAnyOrder("INFY", "SBIN");
         }
     }
+
+    @Test
+    void aPositionTheBrokerSquaredOffIsNotExitedOrProtectedAgain() throws Exception {
+        Settings late = new Settings();
+        late.quantity = 5;
+        late.squareOff = LocalTime.of(15, 29);
+        late.signalMaxAgeSeconds = 3600;
+        try (SandboxOrderRig rig = new SandboxOrderRig(dir, late.build(), LocalTime.of(15, 24), true)) {
+            Signal s = rig.signal(SandboxOrderRig.INFY, Side.BUY, 0.05, 0.05);
+            rig.send(s);
+            waitFor("stop and target resting", WAIT, () -> rig.executor.view().openOrders().size() == 2
+                    && rig.executor.view().openOrders().stream().allMatch(o -> o.orderId() != null));
+            rig.stopExecutor(); // the app is closed while the broker's risk system squares off at 15:25
+            rig.market.set(SandboxOrderRig.DAY.atTime(15, 25, 30).atZone(SessionCalendar.IST).toInstant());
+            rig.sandbox.pump();
+            assertThat(rig.book()).anyMatch(o -> o.tag().isEmpty() && o.tradingsymbol().equals("INFY") && o.status().equals("COMPLETE"));
+
+            rig.start();
+            waitFor("the trade seen closed outside the scanner", WAIT, () -> rig.executor.view().positions().stream()
+                    .allMatch(p -> p.quantity() == 0) && !rig.executor.view().positions().isEmpty());
+            List<Order> book = rig.book();
+            assertThat(book).filteredOn(o -> !o.tag().isEmpty()).extracting(Order::tag).as("only the first three orders")
+                    .containsExactlyInAnyOrder(OrderTags.tag(s, Role.ENTRY, 0), OrderTags.tag(s, Role.STOP, 0),
+                            OrderTags.tag(s, Role.TARGET, 0));
+            assertThat(rig.journal.trades().fills(SandboxOrderRig.DAY.toString()))
+                    .anyMatch(f -> f.tag().startsWith("OUT") && f.side().equals("SELL") && f.quantity() == 5);
+        }
+    }
 }
