@@ -88,9 +88,9 @@ final class ChannelRunner {
             d = Delivery.failed(describe(e));
         }
         if (d instanceof Delivery.Delivered) {
+            recovered();
             delivered.incrementAndGet();
             pending.decrementAndGet();
-            recovered();
         } else if (d instanceof Delivery.Retry r && n < policy.attempts()) {
             Duration wait = policy.delayBefore(n + 1, r.notBefore());
             LOG.info("alert {} {}: {} attempt {} of {} failed: {}; trying again in {} ms", alert.side(), alert.symbol(),
@@ -107,9 +107,8 @@ final class ChannelRunner {
         }
     }
 
+    /** Logs (and, for a new reason, tells the trader) before counting, so a count seen means the failure was reported. */
     private void finalFailure(Alert alert, String reason) {
-        failed.incrementAndGet();
-        pending.decrementAndGet();
         String safe = Secrets.redact(reason);
         boolean isNew;
         synchronized (this) {
@@ -127,6 +126,8 @@ final class ChannelRunner {
         } else {
             LOG.info("alert {} {}: {} failed again: {}", alert.side(), alert.symbol(), channel.name(), safe);
         }
+        failed.incrementAndGet();
+        pending.decrementAndGet();
     }
 
     private void recovered() {

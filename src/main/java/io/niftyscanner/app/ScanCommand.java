@@ -2,6 +2,8 @@ package io.niftyscanner.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.niftyscanner.alerts.AlertEvent;
+import io.niftyscanner.alerts.AlertJson;
 import io.niftyscanner.config.ConfigLoader;
 import io.niftyscanner.config.DataMode;
 import io.niftyscanner.config.ScannerConfig;
@@ -215,6 +217,13 @@ public final class ScanCommand implements Command {
                 ObjectNode n = ReplayPrinter.candleJson(instrument, after);
                 n.put("repaired", true);
                 line(n);
+            }
+        }
+
+        @Override
+        public void onAlert(AlertEvent alert) {
+            if (json) {
+                line(AlertJson.line(alert));
             }
         }
 

@@ -1,5 +1,8 @@
 package io.niftyscanner.app;
 
+import io.niftyscanner.alerts.AlertEvent;
+import io.niftyscanner.alerts.AlertService;
+import io.niftyscanner.alerts.StandardAlerts;
 import io.niftyscanner.config.ConfigException;
 import io.niftyscanner.config.DataMode;
 import io.niftyscanner.config.InstrumentTokensFile;
@@ -79,6 +82,9 @@ public final class ScannerRuntime implements ScannerSession {
 
         /** The day's loss reached risk.max.loss.per.day: no new entries until the next session. */
         default void onBreaker(String reason, double dayPnl, long marketMillis) {}
+
+        /** An alert went out for a committed signal (after its {@link #onSignal}), on the journal writer's thread. */
+        default void onAlert(AlertEvent alert) {}
     }
 
     /**
@@ -110,6 +116,7 @@ public final class ScannerRuntime implements ScannerSession {
     private final KiteRestClient rest;
     private final Journal journal;
     private final JournalFirst journalFirst;
+    private final AlertService alerts;
     private final Engine engine;
     private final GapRepairer repairer;
     private final FeedSupervisor supervisor;
@@ -155,6 +162,8 @@ public final class ScannerRuntime implements ScannerSession {
                 b.options.mode() != null ? b.options.mode() : config.feed().mode(), events::onStatus);
         this.uncaughtRegistration = UncaughtFailures.register((thread, error) ->
                 supervisor.reportFailure("the thread '" + thread.getName() + "'", error, null));
+        this.alerts = StandardAlerts.create(config.alerts(), Clock.systemUTC());
+        this.alerts.addListener(events::onAlert);
         this.journalFirst = new JournalFirst(JournalFirst.Store.of(journal), new Shown(), supervisor::reportFailure, Clock.systemUTC());
         boolean simulatedVenue = sandbox != null || KiteSession.SANDBOX.apiKey().equals(b.session.apiKey());
         this.trading = new Trading(config, config.orders().autoTrade() || b.options.autoTrade(), simulatedVenue, instruments,
@@ -170,6 +179,7 @@ public final class ScannerRuntime implements ScannerSession {
                         events.onBreaker(reason, dayPnl, marketMillis);
                     }
                 });
+        this.alerts.addListener(a -> trading.alerted(a.alert().signalKey(), a.alert().alertTime().toEpochMilli()));
     }
 
     /** Starts everything; returns once the feed is starting (warm-up continues in the background). */
@@ -296,6 +306,11 @@ public final class ScannerRuntime implements ScannerSession {
         return rest;
     }
 
+    /** Alerts for committed signals; the window adds its channel, the journal and orders may listen. */
+    public AlertService alerts() {
+        return alerts;
+    }
+
     public Journal journal() {
         return journal;
     }
@@ -413,7 +428,8 @@ public final class ScannerRuntime implements ScannerSession {
 
     /**
      * Stops everything, in order: the feeds, gap repair, the engine (which finishes what it was given), the journal
-     * writer (which commits and passes on the rest), the journal, the embedded sandbox. Runs once; later calls return.
+     * writer (which commits and passes on the rest), the alerts (which get a few seconds for what is in hand), the
+     * journal, the embedded sandbox. Runs once; later calls return.
      */
     @Override
     public void close() {
@@ -430,6 +446,7 @@ public final class ScannerRuntime implements ScannerSession {
         repairer.close();
         engine.close();
         journalFirst.close();
+        alerts.close();
         if (recorder != null) {
             recorder.close();
         }
@@ -486,6 +503,7 @@ public final class ScannerRuntime implements ScannerSession {
                 }
             }
             events.onSignal(signal);
+            alerts.onSignal(signal);
             Long detected = signalDetectedMillis.remove(signal.key());
             trading.onSignal(signal, detected == null ? System.currentTimeMillis() : detected);
         }

@@ -57,6 +57,7 @@ public final class TradeJournalAdapter implements OrderJournal {
     public void markSignal(String signalKey, Stage stage, long wallMillis) {
         log.markSignal(signalKey, switch (stage) {
             case DETECTED -> SignalStage.DETECTED;
+            case ALERTED -> SignalStage.ALERTED;
             case ORDER_SENT -> SignalStage.ORDER_SENT;
             case ORDER_ACK -> SignalStage.ORDER_ACK;
         }, wallMillis);

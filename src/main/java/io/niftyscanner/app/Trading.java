@@ -83,6 +83,11 @@ final class Trading implements AutoCloseable {
         executor.onSignal(signal, detectedMillis);
     }
 
+    /** An alert went out for the signal: its time is journaled beside it. */
+    void alerted(String signalKey, long wallMillis) {
+        executor.alerted(signalKey, wallMillis);
+    }
+
     /** For {@code --confirm-live USER_ID}: confirms live trading before any signal (reads the profile from Kite). */
     LiveGate.Confirmation confirmLive(String userId) {
         return executor.confirmLive(userId);

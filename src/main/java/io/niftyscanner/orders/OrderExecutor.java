@@ -128,6 +128,12 @@ public final class OrderExecutor implements TradingControl, AutoCloseable {
         }));
     }
 
+    /** An alert went out for a signal (wall clock): journaled beside it, on this executor's thread. */
+    public void alerted(String signalKey, long wallMillis) {
+        runner.execute(() -> guarded("alert time of " + signalKey,
+                () -> journal.markSignal(signalKey, OrderJournal.Stage.ALERTED, wallMillis)));
+    }
+
     /** Last traded prices (paise) by token: marks positions, moves paper orders, watches targets and the breaker. */
     public void onPrices(Map<Long, Long> lastPaiseByToken) {
         Map<Long, Long> copy = Map.copyOf(lastPaiseByToken);

@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public interface OrderJournal {
     /** Moments after a signal that the executor stamps (wall clock). */
-    enum Stage { DETECTED, ORDER_SENT, ORDER_ACK }
+    enum Stage { DETECTED, ALERTED, ORDER_SENT, ORDER_ACK }
 
     /** The latest state of an order; the journal also keeps every change. Prices in paise, session as yyyy-MM-dd. */
     record OrderRecord(String tag, String signalKey, String role, String gateway, String symbol, long token,

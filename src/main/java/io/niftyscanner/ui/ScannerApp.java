@@ -6,6 +6,7 @@ import io.niftyscanner.config.ConfigException;
 import io.niftyscanner.config.ConfigLoader;
 import io.niftyscanner.config.ScannerConfig;
 import io.niftyscanner.config.Secrets;
+import io.niftyscanner.ui.alerts.WindowAlerts;
 import io.niftyscanner.ui.main.MainController;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,6 +39,7 @@ public final class ScannerApp extends Application {
     private final Thread shutdownHook = new Thread(this::shutdown, "scanner-app-shutdown");
     private volatile boolean stopping;
     private MainController controller;
+    private Stage stage;
 
     public ScannerApp() {
         this(ConfigLoader::load, config -> ScannerRuntime.start(config, ScannerRuntime.Options.defaults(), null));
@@ -55,6 +57,7 @@ public final class ScannerApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        this.stage = stage;
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         ScannerConfig config = null;
         String problem = null;
@@ -104,6 +107,9 @@ public final class ScannerApp extends Application {
                 LOG.info("the window closed while the scanner was starting: stopping it");
                 s.close();
                 throw new CancellationException("the window was closed while the scanner was starting");
+            }
+            if (s instanceof ScannerRuntime rt) {
+                FxThread.run(() -> WindowAlerts.install(rt.alerts(), stage, controller.root()));
             }
             return s;
         } finally {

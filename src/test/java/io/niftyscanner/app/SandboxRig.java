@@ -55,6 +55,8 @@ final class SandboxRig implements AutoCloseable {
         overrides.put("poll.interval.seconds", "1");
         overrides.put("feed.watchdog.seconds", "2");
         overrides.put("holidays", "");
+        overrides.put("alerts.sound", "false"); // tests do not beep or pop up on a developer's desktop
+        overrides.put("alerts.notification", "false");
         overrides.putAll(extra);
         ScannerConfig config = ConfigLoader.load(dir, Map.of(), overrides);
         runtime = ScannerRuntime.start(config, new ScannerRuntime.Options(mode, 0, warmUp, sandbox), new ScannerRuntime.Events() {
