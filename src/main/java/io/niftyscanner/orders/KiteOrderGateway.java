@@ -77,7 +77,11 @@ public final class KiteOrderGateway implements OrderGateway {
                 LOG.error("order updates: {}", message);
             }
         });
-        ticker.connect();
+        try {
+            ticker.connect();
+        } catch (KiteException e) {
+            LOG.warn("order updates unavailable ({}): the order book is read every 15 s instead", e.getMessage());
+        }
     }
 
     @Override

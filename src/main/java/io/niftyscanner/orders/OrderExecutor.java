@@ -52,6 +52,7 @@ public final class OrderExecutor implements TradingControl, AutoCloseable {
     private final OrderListener listener;
     private final ChargeModel charges;
     private final PositionSizer sizer;
+    private final RiskLimits risk;
     private final OrderRateLimiter rate;
 
     // --- executor thread only
@@ -98,6 +99,7 @@ public final class OrderExecutor implements TradingControl, AutoCloseable {
         this.listener = listener == null ? OrderListener.NONE : listener;
         this.charges = new ChargeModel(settings.charges());
         this.sizer = new PositionSizer(settings);
+        this.risk = new RiskLimits(settings);
         this.rate = new OrderRateLimiter(settings.orderRatePerSecond(), clock);
         this.autoTrade = settings.autoTrade();
         this.ledger = new Ledger(charges);
@@ -421,48 +423,10 @@ public final class OrderExecutor implements TradingControl, AutoCloseable {
     }
 
     private Optional<String> checkLimits(Signal s, Instrument in, long now, long price, long stop, long target) {
-        String block = entryBlock();
-        if (!block.isEmpty()) {
-            return Optional.of(block);
-        }
-        long minuteOfDay = SessionCalendar.istMillisOfDay(now) / 60_000L;
-        if (!SessionCalendar.inSessionHours(now)) {
-            return Optional.of("outside market hours (" + SessionCalendar.ist(now).toLocalTime().withNano(0) + " IST)");
-        }
-        if (minuteOfDay >= settings.squareOffTime().toSecondOfDay() / 60) {
-            return Optional.of("after the square-off time " + settings.squareOffTime() + " (orders.squareoff.time)");
-        }
-        long age = now - s.timeMillis();
-        if (age > settings.signalMaxAgeSeconds() * 1000L) {
-            return Optional.of("stale: raised " + age / 1000 + " s ago, more than orders.signal.max.age.seconds = "
-                    + settings.signalMaxAgeSeconds());
-        }
-        if (stop <= 0 || target <= 0) {
-            return Optional.of("no stop and target: the ATR is not ready yet, and a trade without a stop is not placed");
-        }
-        boolean buy = s.side() == Side.BUY;
-        if (buy ? !(stop < price && price < target) : !(target < price && price < stop)) {
-            return Optional.of("stop " + Money.rupees(stop) + " and target " + Money.rupees(target)
-                    + " are not on either side of the price " + Money.rupees(price));
-        }
-        if (entriesToday >= settings.maxOrdersPerDay()) {
-            return Optional.of("risk.max.orders.per.day reached: " + entriesToday + " entries today");
-        }
         long open = trades.values().stream().filter(t -> !t.done()).count();
-        if (open >= settings.maxOpenPositions()) {
-            return Optional.of("risk.max.open.positions reached: " + open + " positions open or opening");
-        }
-        for (Trade t : trades.values()) {
-            if (t.instrument.token() == in.token() && !t.done()) {
-                return Optional.of("a " + in.symbol() + " position is already open or opening");
-            }
-        }
-        Long last = lastEntryMillis.get(in.token());
-        if (last != null && now - last < settings.symbolCooldownSeconds() * 1000L) {
-            return Optional.of("cooldown: " + in.symbol() + " was entered " + (now - last) / 1000
-                    + " s ago, risk.symbol.cooldown.seconds = " + settings.symbolCooldownSeconds());
-        }
-        return Optional.empty();
+        boolean busy = trades.values().stream().anyMatch(t -> t.instrument.token() == in.token() && !t.done());
+        return risk.refuse(s, in, now, price, stop, target,
+                new RiskLimits.Day(entryBlock(), entriesToday, open, busy, lastEntryMillis.get(in.token())));
     }
 
     /** Why no new entry may be made now, whatever the signal; empty when entries are allowed. */

@@ -1,8 +1,6 @@
 package io.niftyscanner.orders;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,11 +8,15 @@ import org.slf4j.LoggerFactory;
 /** A {@link TaskRunner} on one daemon thread named "orders". */
 public final class ThreadTaskRunner implements TaskRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ThreadTaskRunner.class);
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final java.util.concurrent.ScheduledThreadPoolExecutor executor = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "orders");
         t.setDaemon(true);
         return t;
     });
+
+    public ThreadTaskRunner() {
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // closing does not wait for timers
+    }
 
     @Override
     public void execute(Runnable task) {

@@ -29,8 +29,9 @@ class ProvenanceTest {
         try (SandboxRig rig = new SandboxRig(dir, DataMode.STREAM, sandbox, Map.of(), true)) {
             await("three signals", Duration.ofSeconds(90), () -> rig.signals.size() >= 3);
             List<Signal> raised = List.copyOf(rig.signals);
-            await("the signals journaled", Duration.ofSeconds(10),
-                    () -> rig.runtime.journal().signalsSince(0).size() >= raised.size());
+            await("the signals journaled with the time the engine raised them", Duration.ofSeconds(30),
+                    () -> rig.runtime.journal().signalsSince(0).size() >= raised.size()
+                            && rig.runtime.journal().signalsSince(0).stream().allMatch(r -> r.get("detected_ms") != null));
             Map<String, Map<String, Object>> rows = new HashMap<>();
             for (Map<String, Object> r : rig.runtime.journal().signalsSince(0)) {
                 Map<String, Object> row = new HashMap<>();
