@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 
 /**
  * The operating system's own notification, best effort: {@code notify-send} on Linux, Notification Center (through
- * osascript) on macOS, the system tray on Windows; the tray is the fallback on Linux and macOS too. The first
+ * osascript) on macOS, the system tray on Windows (and as macOS's fallback). The first
  * backend that is available is used.
  */
 public final class DesktopNotificationChannel implements AlertChannel {
@@ -40,8 +40,9 @@ public final class DesktopNotificationChannel implements AlertChannel {
             list.add(new AppleScriptNotification(launcher, onPath));
             list.add(new TrayNotification());
         } else {
+            // no AWT tray fallback here: AWT's X11 toolkit in the GTK process of the window upsets GDK's error handling,
+            // and GNOME has no tray anyway
             list.add(new NotifySend(launcher, onPath));
-            list.add(new TrayNotification());
         }
         return new DesktopNotificationChannel(list);
     }

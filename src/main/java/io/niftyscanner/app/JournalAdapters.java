@@ -31,16 +31,22 @@ final class JournalAdapters {
         };
     }
 
-    static CandleCache candleCache(Journal journal) {
+    /** The journal's candle cache of one market. */
+    static CandleCache candleCache(Journal journal, String market, Clock wall) {
         return new CandleCache() {
             @Override
             public List<Candle> candles(long token, long fromMillis, long toMillis) {
-                return journal.candles(token, fromMillis, toMillis);
+                return journal.candles(market, token, fromMillis, toMillis);
             }
 
             @Override
             public void save(List<Candle> candles) {
-                journal.saveCandles(candles);
+                journal.saveCandles(market, candles);
+            }
+
+            @Override
+            public void drop(long token, String reason) {
+                journal.dropCachedSeries(market, token, reason, wall.millis());
             }
         };
     }

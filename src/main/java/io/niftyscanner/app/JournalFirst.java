@@ -44,11 +44,12 @@ final class JournalFirst implements AutoCloseable {
         /** Where it keeps them, for messages. */
         String where();
 
-        static Store of(Journal journal) {
+        /** @param market the market the candles belong to (their cache is kept per market) */
+        static Store of(Journal journal, String market) {
             return new Store() {
                 @Override
                 public void record(List<Candle> candles, List<Signal> signals, long recordedAtMillis) {
-                    journal.record(candles, signals, recordedAtMillis);
+                    journal.record(market, candles, signals, recordedAtMillis);
                 }
 
                 @Override

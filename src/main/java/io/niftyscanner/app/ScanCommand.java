@@ -30,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 public final class ScanCommand implements Command {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long SHUTDOWN_WAIT_SECONDS = 60;
+    /** At the end of a --duration run, how long repairs of already closed candles may still take. */
+    static final java.time.Duration FINISH_REPAIRS = java.time.Duration.ofSeconds(60);
 
     record Options(DataMode mode, int pollInterval, boolean json, boolean autoTrade, long durationSeconds, boolean warmUp,
                    Double sandboxSpeed, String sandboxStart, String confirmLive) {
@@ -150,21 +152,27 @@ public final class ScanCommand implements Command {
         }, "scan-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (ScannerRuntime rt = ScannerRuntime.start(config, new ScannerRuntime.Options(o.mode(), o.pollInterval(), o.warmUp(),
-                null, o.autoTrade(), o.confirmLive()), printer)) {
+                null, null, o.autoTrade(), o.confirmLive()), printer)) {
             ctx.err().println("Scanning " + rt.instruments().size() + " instruments on " + rt.view().exchangeLabel()
                     + " (mode " + rt.supervisor().mode().id() + "). Press Ctrl+C to stop.");
             ctx.err().println(tradingLine(rt.trading(), o.autoTrade() || config.orders().autoTrade()));
             if (o.durationSeconds() > 0) {
-                stop.await(o.durationSeconds(), TimeUnit.SECONDS);
+                if (!stop.await(o.durationSeconds(), TimeUnit.SECONDS)) {
+                    finishRepairs(rt, stop, ctx);
+                }
             } else {
                 stop.await();
             }
             ctx.err().println("Stopping…");
             rt.close();
             ScannerView v = rt.view();
+            io.niftyscanner.feed.RefusedTicks refused = rt.supervisor().refusedTicks();
             ctx.err().println("Stopped: " + v.ticks() + " ticks, " + v.candles() + " candles, " + v.signals().size() + " signals, "
-                    + rt.repairer().gaps() + " gaps, " + rt.repairer().repairedCandles() + " candles repaired; journal "
-                    + rt.journal().file() + ".");
+                    + rt.repairer().gaps() + " gaps, " + rt.repairer().repairedCandles() + " candles repaired, "
+                    + rt.engine().snapshot().awaitingRepair() + " awaiting repair"
+                    + (refused.total() == 0 ? "" : ", " + refused.total() + " ticks refused (" + refused.tooFarAhead()
+                    + " stamped too far ahead, " + refused.earlierDate() + " from an earlier date, " + refused.nonPositivePrice()
+                    + " with a price of zero or below)") + "; journal " + rt.journal().file() + ".");
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -190,6 +198,21 @@ public final class ScanCommand implements Command {
                 return "Auto-trade: PAPER orders (local fills with Indian charges); nothing reaches Kite"
                         + (why.isEmpty() ? " until live is confirmed (--confirm-live USER_ID)." : ": " + why + ".");
         }
+    }
+
+    /**
+     * The planned end of a --duration run: the feed stops, and candles that closed marked (an outage shortly before the
+     * end) get their repair, for at most {@link #FINISH_REPAIRS}; Ctrl+C ends the wait at once.
+     */
+    private static void finishRepairs(ScannerRuntime rt, CountDownLatch stop, CliContext ctx) throws InterruptedException {
+        int waiting = rt.engine().snapshot().awaitingRepair();
+        if (waiting == 0) {
+            return;
+        }
+        ctx.err().println("Duration reached: the feed is stopped; waiting up to " + FINISH_REPAIRS.toSeconds() + " s for the repair"
+                + " of the candles that closed marked (" + waiting + " await repair; Kite serves 3 history requests a second)."
+                + " Ctrl+C stops at once.");
+        rt.stopFeedAndFinishRepairs(FINISH_REPAIRS, () -> stop.getCount() == 0);
     }
 
     /** Prints runtime events: JSON lines on stdout with --json, otherwise signals on stdout and status on stderr. */
@@ -345,6 +368,7 @@ public final class ScanCommand implements Command {
             if (s.nextOpen() != null) {
                 n.put("next_open", iso(s.nextOpen()));
             }
+            n.put("awaiting_repair", s.candlesAwaitingRepair());
             return n;
         }
 

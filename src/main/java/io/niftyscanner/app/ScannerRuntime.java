@@ -15,6 +15,7 @@ import io.niftyscanner.engine.IndicatorSets;
 import io.niftyscanner.engine.IndicatorValues;
 import io.niftyscanner.engine.InstrumentView;
 import io.niftyscanner.engine.StrategyParams;
+import io.niftyscanner.feed.CandleCache;
 import io.niftyscanner.feed.FeedSink;
 import io.niftyscanner.feed.FeedStatus;
 import io.niftyscanner.feed.FeedSupervisor;
@@ -32,7 +33,6 @@ import io.niftyscanner.kite.KiteRestClient;
 import io.niftyscanner.kite.KiteSession;
 import io.niftyscanner.kite.KiteTicker;
 import io.niftyscanner.market.Candle;
-import io.niftyscanner.market.CandleQuality;
 import io.niftyscanner.market.Instrument;
 import io.niftyscanner.market.SessionCalendar;
 import io.niftyscanner.market.Signal;
@@ -45,13 +45,16 @@ import io.niftyscanner.sandbox.SandboxExchange;
 import io.niftyscanner.sandbox.SandboxOptions;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,14 +100,23 @@ public final class ScannerRuntime implements ScannerSession {
      * @param autoTrade           trade signals from the start (--auto-trade), else as orders.auto says
      * @param confirmLiveUserId   --confirm-live USER_ID: the session's confirmation of live orders (with orders.live), or null
      */
-    public record Options(DataMode mode, int pollIntervalSeconds, boolean warmUp, SandboxOptions sandbox, boolean autoTrade,
-                          String confirmLiveUserId) {
+    public record Options(DataMode mode, int pollIntervalSeconds, boolean warmUp, SandboxOptions sandbox, MarketClock clock,
+                          boolean autoTrade, String confirmLiveUserId) {
         public Options(DataMode mode, int pollIntervalSeconds, boolean warmUp, SandboxOptions sandbox) {
-            this(mode, pollIntervalSeconds, warmUp, sandbox, false, null);
+            this(mode, pollIntervalSeconds, warmUp, sandbox, null, false, null);
+        }
+
+        public Options(DataMode mode, int pollIntervalSeconds, boolean warmUp, SandboxOptions sandbox, MarketClock clock) {
+            this(mode, pollIntervalSeconds, warmUp, sandbox, clock, false, null);
         }
 
         public static Options defaults() {
             return new Options(null, 0, true, null);
+        }
+
+        /** The same options with an injected market clock (tests move time instead of waiting); null = the system's. */
+        public Options withClock(MarketClock marketClock) {
+            return new Options(mode, pollIntervalSeconds, warmUp, sandbox, marketClock, autoTrade, confirmLiveUserId);
         }
     }
 
@@ -125,6 +137,9 @@ public final class ScannerRuntime implements ScannerSession {
     private final Deque<Signal> signals = new ArrayDeque<>();
     private final Events events;
     private final ChartSeriesSource charts;
+    /** The market the candle cache belongs to; null when it cannot be told (then nothing warms up from the cache). */
+    private final String market;
+    private final CandleCache candleCache;
     private final Trading trading;
     private final TickRecorder recorder;
     private final Map<String, Long> signalDetectedMillis = new java.util.concurrent.ConcurrentHashMap<>();
@@ -139,12 +154,15 @@ public final class ScannerRuntime implements ScannerSession {
         this.exchangeLabel = b.exchangeLabel;
         this.rest = b.rest;
         this.journal = b.journal;
+        this.market = b.market;
+        this.candleCache = b.market == null ? CandleCache.NONE : JournalAdapters.candleCache(b.journal, b.market, Clock.systemUTC());
         this.events = b.events;
         this.clock = b.clock;
         this.calendar = config.calendar();
         StrategyParams params = EngineParams.from(config);
-        this.engine = new Engine(new EngineCore(instruments, params, new Listener(), calendar, IndicatorSets.incremental(params)));
-        this.charts = new ChartSeriesSource(params, calendar, config.strategy().warmupDays(), journal::candles);
+        this.engine = new Engine(new EngineCore(instruments, params, new Listener(), calendar, IndicatorSets.incremental(params)),
+                config.feed().engineQueueCapacity(), 250);
+        this.charts = new ChartSeriesSource(params, calendar, config.strategy().warmupDays(), candleCache::candles);
         this.repairer = new GapRepairer(rest, instruments, engine, JournalAdapters.gapLog(journal, Clock.systemUTC()), clock,
                 config.feed().candleGraceMillis() + 1000);
         long pollMillis = (b.options.pollIntervalSeconds() > 0 ? b.options.pollIntervalSeconds() : config.feed().pollIntervalSeconds()) * 1000L;
@@ -159,12 +177,15 @@ public final class ScannerRuntime implements ScannerSession {
                         ? new StreamingFeed(tickerOptions, instruments, clock, recorded(sink), reporter)
                         : new PollingFeed(rest, instruments, pollMillis, calendar, clock, recorded(sink), reporter),
                 engine, clock, calendar, new HybridSchedule(config.feed().hybridStreamWindows()), repairer,
-                b.options.mode() != null ? b.options.mode() : config.feed().mode(), events::onStatus);
+                b.options.mode() != null ? b.options.mode() : config.feed().mode(), events::onStatus,
+                config.feed().maxTickAheadSeconds() * 1000L, instruments.size());
         this.uncaughtRegistration = UncaughtFailures.register((thread, error) ->
                 supervisor.reportFailure("the thread '" + thread.getName() + "'", error, null));
         this.alerts = StandardAlerts.create(config.alerts(), Clock.systemUTC());
         this.alerts.addListener(events::onAlert);
-        this.journalFirst = new JournalFirst(JournalFirst.Store.of(journal), new Shown(), supervisor::reportFailure, Clock.systemUTC());
+        // what is shown is kept, also when the market cannot be told: then under the server's address, never warmed up from
+        this.journalFirst = new JournalFirst(JournalFirst.Store.of(journal, b.market != null ? b.market : "unidentified@" + b.restUrl),
+                new Shown(), supervisor::reportFailure, Clock.systemUTC());
         boolean simulatedVenue = sandbox != null || KiteSession.SANDBOX.apiKey().equals(b.session.apiKey());
         this.trading = new Trading(config, config.orders().autoTrade() || b.options.autoTrade(), simulatedVenue, instruments,
                 journal, rest, b.session, b.wsUrl, simulatedVenue ? "sandbox exchange (its own order book)" : exchangeLabel, clock,
@@ -202,12 +223,13 @@ public final class ScannerRuntime implements ScannerSession {
         } catch (ConfigException e) {
             LOG.warn("{}", e.getMessage());
         }
-        b.clock = MarketClock.system();
+        b.clock = options.clock() != null ? options.clock() : MarketClock.system();
         ScannerRuntime rt = null;
         try {
             connectExchange(b);
             boolean simulated = b.sandbox != null || KiteSession.SANDBOX.apiKey().equals(b.session.apiKey());
             b.journal = Journal.open(simulated ? sandboxJournal(config.paths().journal()) : config.paths().journal());
+            b.market = MarketIdentity.of(b.sandbox, simulated, b.restUrl, b.rest).orElse(null);
             rt = new ScannerRuntime(b);
             if (options.confirmLiveUserId() != null) {
                 LiveGate.Confirmation c = rt.trading.confirmLive(options.confirmLiveUserId());
@@ -218,7 +240,7 @@ public final class ScannerRuntime implements ScannerSession {
             }
             rt.engine.start();
             rt.supervisor.start(options.warmUp()
-                    ? new WarmUp(rt.rest, JournalAdapters.candleCache(rt.journal), rt.calendar,
+                    ? new WarmUp(rt.rest, rt.candleCache, rt.calendar,
                     config.strategy().warmupDays()) : null, rt.instruments);
             LOG.info("scanner started: {} instruments, {}", rt.instruments.size(), rt.exchangeLabel);
             return rt;
@@ -306,6 +328,11 @@ public final class ScannerRuntime implements ScannerSession {
         return rest;
     }
 
+    /** The market the candle cache belongs to ("kite", "sandbox:sim-v1-seed13-tps1.5", ...), or null when none is cached. */
+    public String market() {
+        return market;
+    }
+
     /** Alerts for committed signals; the window adds its channel, the journal and orders may listen. */
     public AlertService alerts() {
         return alerts;
@@ -340,17 +367,12 @@ public final class ScannerRuntime implements ScannerSession {
                 snap.stats().ticks(), snap.stats().candles(), snap.stats().lateTicks(), awaitingRepair(snap), journal.file());
     }
 
-    /** Closed candles still marked gapped or partial: the exchange's candle has not replaced them yet. */
+    /**
+     * Candles built from incomplete data that the exchange's candle has not replaced yet: gapped or partial ones, and
+     * buckets inside a gap that got no candle at all (the same number the status reports).
+     */
     static int awaitingRepair(EngineSnapshot snap) {
-        int n = 0;
-        for (InstrumentView v : snap.instruments()) {
-            for (Candle c : v.recentCandles()) {
-                if (c.quality() == CandleQuality.GAPPED || c.quality() == CandleQuality.PARTIAL) {
-                    n++;
-                }
-            }
-        }
-        return n;
+        return snap.awaitingRepair();
     }
 
     @Override
@@ -419,6 +441,24 @@ public final class ScannerRuntime implements ScannerSession {
     @Override
     public void reconnect() {
         supervisor.reconnect();
+    }
+
+    /**
+     * Ends a planned run (scan --duration): stops the feed, then lets the repairs of the candles that had closed by now
+     * land, for at most {@code max}: they wait on Kite's historical rate (3 requests a second, one per instrument), so
+     * an outage shortly before the end would otherwise leave its candles marked in the run's output and the journal.
+     * Returns how many candles still await repair. Stops waiting as soon as {@code cancelled} says so (Ctrl+C).
+     */
+    public int stopFeedAndFinishRepairs(Duration max, BooleanSupplier cancelled) throws InterruptedException {
+        long endedAt = clock.now();
+        supervisor.close();
+        long deadline = System.nanoTime() + max.toNanos();
+        while (repairer.repairsDueBy(endedAt) && System.nanoTime() < deadline && !cancelled.getAsBoolean()) {
+            repairer.poll();
+            Thread.sleep(100);
+        }
+        engine.awaitQueued(TimeUnit.SECONDS.toMillis(10));
+        return engine.snapshot().awaitingRepair();
     }
 
     /** Whether {@link #close()} has run (or is running). */
@@ -521,6 +561,8 @@ public final class ScannerRuntime implements ScannerSession {
         String exchangeLabel;
         KiteRestClient rest;
         Journal journal;
+        /** The market the candle cache belongs to; null when it cannot be told. */
+        String market;
         MarketClock clock;
 
         Builder(ScannerConfig config, Options options, Events events) {

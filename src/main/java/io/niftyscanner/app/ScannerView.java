@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param exchangeLabel "Sandbox exchange (simulated market)" or "Zerodha Kite"
  * @param marketTimeMillis the engine's market clock (exchange time); 0 before the first tick
- * @param awaitingRepair   closed candles still gapped or partial (the exchange's candle will replace them)
+ * @param awaitingRepair   candles still gapped, partial or missing inside a gap (the exchange's candle will replace them)
  * @param journalFile      where signals and candles are journaled
  */
 public record ScannerView(List<WatchRow> rows, List<Signal> signals, FeedStatus status, boolean sandbox,

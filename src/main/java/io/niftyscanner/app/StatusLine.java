@@ -18,6 +18,11 @@ public final class StatusLine {
             return "Starting…";
         }
         String extra = s.message() == null || s.message().isBlank() ? "" : s.message();
+        if (s.candlesAwaitingRepair() > 0) {
+            String repair = s.candlesAwaitingRepair() + (s.candlesAwaitingRepair() == 1 ? " candle awaits" : " candles await")
+                    + " repair from the exchange's history";
+            extra = extra.isEmpty() ? repair : extra + " · " + repair;
+        }
         switch (s.state()) {
             case LIVE:
                 return join(String.format(Locale.ROOT, "Streaming · %.0f ticks/s · last tick %s", s.ticksPerSecond(),

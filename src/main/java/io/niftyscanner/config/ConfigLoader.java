@@ -67,7 +67,9 @@ public final class ConfigLoader {
         ScannerConfig.Feed feed = new ScannerConfig.Feed(mode, poll, windows,
                 s.intIn("feed.watchdog.seconds", 5, 1, 120),
                 s.intIn("feed.reconnect.max.attempts", 0, 0, 100_000),
-                s.intIn("candle.grace.millis", 2000, 0, 60_000));
+                s.intIn("candle.grace.millis", 2000, 0, 60_000),
+                s.intIn("feed.max.tick.ahead.seconds", 300, 10, 86_400),
+                s.intIn("engine.queue.capacity", 1 << 20, 16, 1 << 24));
 
         int emaFast = s.intIn("strategy.ema.fast", 9, 1, 500);
         int emaSlow = s.intIn("strategy.ema.slow", 21, 2, 1000);

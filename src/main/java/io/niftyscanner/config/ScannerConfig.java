@@ -34,9 +34,14 @@ public record ScannerConfig(
         return new SessionCalendar(holidays, specialSessions);
     }
 
-    /** Data feed settings. {@code reconnectMaxAttempts} 0 means unlimited. */
+    /**
+     * Data feed settings. {@code reconnectMaxAttempts} 0 means unlimited. {@code maxTickAheadSeconds}: a tick stamped
+     * further ahead of the market clock is not believed alone. {@code engineQueueCapacity}: market data the engine
+     * thread may have waiting; beyond it ticks are refused and their stretch repaired as a gap.
+     */
     public record Feed(DataMode mode, int pollIntervalSeconds, List<TimeWindow> hybridStreamWindows,
-                       int watchdogSeconds, int reconnectMaxAttempts, long candleGraceMillis) {}
+                       int watchdogSeconds, int reconnectMaxAttempts, long candleGraceMillis, int maxTickAheadSeconds,
+                       int engineQueueCapacity) {}
 
     /** Default-strategy parameters (design.md 6). */
     public record Strategy(int emaFast, int emaSlow, int rsiPeriod, double rsiBuyMin, double rsiBuyMax,
@@ -128,6 +133,8 @@ public record ScannerConfig(
         m.put("feed.watchdog.seconds", String.valueOf(feed.watchdogSeconds()));
         m.put("feed.reconnect.max.attempts", feed.reconnectMaxAttempts() == 0 ? "unlimited" : String.valueOf(feed.reconnectMaxAttempts()));
         m.put("candle.grace.millis", String.valueOf(feed.candleGraceMillis()));
+        m.put("feed.max.tick.ahead.seconds", String.valueOf(feed.maxTickAheadSeconds()));
+        m.put("engine.queue.capacity", String.valueOf(feed.engineQueueCapacity()));
         m.put("strategy", strategy.toString());
         m.put("alerts", alerts.toString());
         m.put("orders", orders.toString());

@@ -14,6 +14,11 @@ import io.niftyscanner.market.Timeframe;
  * bucket. The day's baseline is 0 when the first tick of the IST day falls in the 09:15 bucket, otherwise it is
  * that tick's cumulative volume and the candle is {@link CandleQuality#PARTIAL}.
  *
+ * <p>Missed data is judged by time against the instrument's {@link GapTimeline}: a candle that overlaps a gap is
+ * {@link CandleQuality#GAPPED}, never complete, and when data was missed between the previous tick and the start of
+ * a bucket the volume before the gap is no baseline for it (the missed bucket's volume would leak into this candle):
+ * the candle's first tick is its baseline, as when joining mid-session.
+ *
  * <p>Not thread-safe: owned by the engine thread. The per-tick path allocates only when a candle closes.
  */
 public final class CandleBuilder {
@@ -50,7 +55,8 @@ public final class CandleBuilder {
     private long cumulativeBeforeBucket;
     private long lastClosedBucketStart = NONE;
     private long lateBucketStart = NONE;
-    private long gapUntil = NONE;
+    private long lastTickTime = NONE;
+    private final GapTimeline gaps = new GapTimeline();
     private Candle closed;
     private long checkedDay = NONE;
     private boolean checkedDayTrades;
@@ -74,6 +80,7 @@ public final class CandleBuilder {
         long bucket = SessionCalendar.bucketStart(exchangeTimeMillis, timeframe);
         if (bucket == bucketStart) {
             update(exchangeTimeMillis, lastPrice, cumulativeVolume);
+            lastTickTime = Math.max(lastTickTime, exchangeTimeMillis);
             return Result.ADDED;
         }
         if ((bucketStart != NONE && bucket < bucketStart) || (lastClosedBucketStart != NONE && bucket <= lastClosedBucketStart)) {
@@ -86,6 +93,7 @@ public final class CandleBuilder {
             closedOne = true;
         }
         open(bucket, exchangeTimeMillis, lastPrice, cumulativeVolume);
+        lastTickTime = exchangeTimeMillis;
         return closedOne ? Result.CLOSED_AND_ADDED : Result.ADDED;
     }
 
@@ -116,6 +124,9 @@ public final class CandleBuilder {
                 cumulativeMax = cumulativeVolume;
                 quality = CandleQuality.PARTIAL;
             }
+        } else if (lastTickTime != NONE && gaps.overlaps(lastTickTime + 1, bucket - 1)) {
+            // data was missed before this bucket began: what traded then is not this candle's volume
+            cumulativeMax = cumulativeVolume;
         }
         cumulativeBeforeBucket = Math.max(cumulativeMax, 0);
         bucketStart = bucket;
@@ -128,8 +139,8 @@ public final class CandleBuilder {
         if (cumulativeVolume > cumulativeMax) {
             cumulativeMax = cumulativeVolume;
         }
-        if (bucket < gapUntil) {
-            quality = CandleQuality.GAPPED;
+        if (gaps.overlaps(bucket, time)) {
+            quality = CandleQuality.GAPPED; // its beginning was missed
         }
     }
 
@@ -169,6 +180,9 @@ public final class CandleBuilder {
     }
 
     private void closeForming() {
+        if (quality == CandleQuality.COMPLETE && gaps.overlaps(bucketStart, bucketStart + bucketMillis - 1)) {
+            quality = CandleQuality.GAPPED;
+        }
         closed = formingCandle();
         lastClosedBucketStart = bucketStart;
         cumulativeBeforeBucket = Math.max(cumulativeMax, 0);
@@ -192,14 +206,21 @@ public final class CandleBuilder {
         return new Candle(token, bucketStart, open, high, low, close, volume, tickCount, quality);
     }
 
-    /** Marks the forming candle, and any candle opened before {@code untilMillis}, as gapped. */
+    /**
+     * Data in [from, until] (inclusive) was missed: the forming candle, if it overlaps, is gapped, and so is any candle
+     * that overlaps the stretch later (see {@link GapTimeline}).
+     */
     public void markGap(long fromMillis, long untilMillis) {
-        if (bucketStart != NONE && bucketStart + bucketMillis > fromMillis && bucketStart <= untilMillis) {
+        gaps.add(fromMillis, untilMillis);
+        if (bucketStart != NONE && bucketStart + bucketMillis > fromMillis && bucketStart <= untilMillis
+                && quality == CandleQuality.COMPLETE) {
             quality = CandleQuality.GAPPED;
         }
-        if (untilMillis > gapUntil) {
-            gapUntil = untilMillis;
-        }
+    }
+
+    /** The stretches of missed data of this instrument. */
+    public GapTimeline gaps() {
+        return gaps;
     }
 
     public boolean hasForming() {

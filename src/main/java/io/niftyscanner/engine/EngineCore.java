@@ -108,7 +108,7 @@ public final class EngineCore {
         if (deadline < nextDeadline) {
             nextDeadline = deadline;
         }
-        if (params.intrabar() && s.latest != null
+        if (params.intrabar() && s.latest != null && s.unrepaired == 0
                 && signals.intrabarCheckDue(i, s.builder.formingBucketStart(), time)) {
             checkIntrabar(s, time);
         }
@@ -170,8 +170,23 @@ public final class EngineCore {
         candles++;
         IndicatorValues values = s.indicators.add(candle.highPrice(), candle.lowPrice(), candle.closePrice());
         s.append(candle, values);
+        s.recount();
         listener.onCandleClosed(candle, values);
-        Signal signal = signals.onClosed(s.index, s.instrument, candle, s.previous, values, timeMillis);
+        evaluateNewest(s, timeMillis);
+    }
+
+    /**
+     * Runs the strategy on the newest closed candle once its whole series is the exchange's: no candle in it still
+     * awaits repair (a gapped close would make every later EMA and RSI value wrong). A candle that could not be judged
+     * at its close is judged when the repair that completes its series lands, if it is still the newest.
+     */
+    private void evaluateNewest(InstrumentState s, long timeMillis) {
+        Candle newest = s.closed.peekLast();
+        if (newest == null || s.latest == null || s.unrepaired > 0 || s.evaluatedStart == newest.startMillis()) {
+            return;
+        }
+        s.evaluatedStart = newest.startMillis();
+        Signal signal = signals.onClosed(s.index, s.instrument, newest, s.previous, s.latest, timeMillis);
         if (signal != null) {
             emit(s, signal);
         }
@@ -213,27 +228,48 @@ public final class EngineCore {
         for (Candle c : series) {
             s.append(c, s.indicators.add(c.highPrice(), c.lowPrice(), c.closePrice()));
         }
+        s.recount();
         s.version++;
         return byStart.size();
     }
 
     /**
-     * Marks data between the two instants as missed: closed candles overlapping it and the forming candle become
-     * {@link CandleQuality#GAPPED} (no signal fires from them), and so does any candle that opens before
-     * {@code toMillis}. Historical and repaired candles keep their quality.
+     * Marks data between the two instants (inclusive) as missed for every instrument: see
+     * {@link #markGap(long, long, long)}.
+     */
+    public void markGap(long fromMillis, long toMillis) {
+        for (InstrumentState s : states) {
+            markGap(s, fromMillis, toMillis);
+        }
+    }
+
+    /**
+     * Marks data between the two instants (inclusive) as missed: closed candles overlapping it and the forming candle
+     * become {@link CandleQuality#GAPPED} (no signal fires from them, nor from any later candle until they are
+     * repaired), any candle that overlaps the stretch later is gapped too, and buckets inside it that never got a candle
+     * count as missing. Historical and repaired candles keep their quality.
      */
     public void markGap(long token, long fromMillis, long toMillis) {
         InstrumentState s = state(token, "markGap");
-        if (s == null) {
+        if (s != null) {
+            markGap(s, fromMillis, toMillis);
+        }
+    }
+
+    private void markGap(InstrumentState s, long fromMillis, long toMillis) {
+        if (toMillis < fromMillis) {
             return;
         }
         s.builder.markGap(fromMillis, toMillis);
+        if (!s.closed.isEmpty()) {
+            s.builder.gaps().forgetBefore(s.closed.peekFirst().startMillis());
+        }
         List<Candle> list = new ArrayList<>(s.closed);
         boolean changed = false;
         for (int k = 0; k < list.size(); k++) {
             Candle c = list.get(k);
             boolean overlaps = c.startMillis() + TIMEFRAME.millis() > fromMillis && c.startMillis() <= toMillis;
-            if (overlaps && (c.quality() == CandleQuality.COMPLETE || c.quality() == CandleQuality.PARTIAL)) {
+            if (overlaps && c.quality() == CandleQuality.COMPLETE) {
                 list.set(k, c.withQuality(CandleQuality.GAPPED));
                 changed = true;
             }
@@ -243,24 +279,66 @@ public final class EngineCore {
             s.closed.addAll(list);
             s.closedDirty = true;
         }
+        s.recount();
         s.version++;
     }
 
     /**
-     * Replaces gapped and partial closed candles (and fills missing ones) with the exchange's candles, marked
-     * {@link CandleQuality#REPAIRED}, and recomputes the indicators from the first change. Only when the newest closed
-     * candle was repaired may it fire the signal it could not fire at its close.
-     * Only candles inside the retained window and before the forming bucket are considered. Returns how many
-     * candles changed.
+     * What a repair did for one instrument.
+     *
+     * @param changed           candles replaced or filled
+     * @param pendingFromMillis the first asked bucket still forming here (it and later ones cannot be repaired yet), or
+     *                          {@link #NOTHING_PENDING}
+     * @param unresolved        asked buckets before that which still await repair because the exchange's answer had no
+     *                          candle for them
+     * @param changedBuckets    the bucket starts whose candle was replaced or filled
      */
+    public record RepairResult(int changed, long pendingFromMillis, List<Long> unresolved, List<Long> changedBuckets) {
+        public static final long NOTHING_PENDING = Long.MAX_VALUE;
+
+        public RepairResult {
+            unresolved = List.copyOf(unresolved);
+            changedBuckets = List.copyOf(changedBuckets);
+        }
+
+        public RepairResult(int changed, long pendingFromMillis) {
+            this(changed, pendingFromMillis, List.of(), List.of());
+        }
+
+        /** Whether buckets of the asked range could not be repaired yet (still forming here): ask again later. */
+        public boolean pending() {
+            return pendingFromMillis != NOTHING_PENDING;
+        }
+    }
+
+    /** {@link #repair(long, List, long, long)} over every bucket the engine still keeps; returns how many candles changed. */
     public int repair(long token, List<Candle> historical) {
+        return repair(token, historical, Long.MIN_VALUE, Long.MAX_VALUE).changed();
+    }
+
+    /**
+     * Replaces gapped and partial closed candles, and fills missing ones, in the buckets from {@code fromMillis} to
+     * {@code toMillis} with the exchange's candles, marked {@link CandleQuality#REPAIRED}, and recomputes the indicators
+     * from the first change. Buckets older than the retained series are left alone; buckets from the one still forming
+     * here on cannot be repaired yet and are reported as pending. Once no candle of the series awaits repair, the newest
+     * closed candle gets the strategy check it could not get at its close (at most one signal per candle still holds).
+     */
+    public RepairResult repair(long token, List<Candle> historical, long fromMillis, long toMillis) {
         InstrumentState s = state(token, "repair");
-        if (s == null || s.closed.isEmpty()) {
-            return 0;
+        if (s == null || (s.closed.isEmpty() && !s.builder.hasForming())) {
+            return new RepairResult(0, RepairResult.NOTHING_PENDING);
+        }
+        long lastAsked = toMillis == Long.MAX_VALUE ? Long.MAX_VALUE : SessionCalendar.bucketStart(toMillis, TIMEFRAME);
+        long forming = s.builder.hasForming() ? s.builder.formingBucketStart() : Long.MAX_VALUE;
+        long pendingFrom = forming <= lastAsked ? forming : RepairResult.NOTHING_PENDING;
+        if (s.closed.isEmpty()) {
+            return new RepairResult(0, pendingFrom);
         }
         List<Candle> current = new ArrayList<>(s.closed);
         long first = current.get(0).startMillis();
-        long upper = s.builder.hasForming() ? s.builder.formingBucketStart() : current.get(current.size() - 1).startMillis() + 1;
+        long lower = Math.max(first, fromMillis == Long.MIN_VALUE ? first : SessionCalendar.bucketStart(fromMillis, TIMEFRAME));
+        long upper = s.builder.hasForming() ? forming
+                : toMillis == Long.MAX_VALUE ? current.get(current.size() - 1).startMillis() + 1 : lastAsked + 1;
         TreeMap<Long, Candle> merged = new TreeMap<>();
         for (Candle c : current) {
             merged.put(c.startMillis(), c);
@@ -269,7 +347,7 @@ public final class EngineCore {
         List<Candle> sortedHistory = new ArrayList<>(historical);
         sortedHistory.sort(Comparator.comparingLong(Candle::startMillis));
         for (Candle h : sortedHistory) {
-            if (h.startMillis() < first || h.startMillis() >= upper) {
+            if (h.startMillis() < lower || h.startMillis() >= upper || h.startMillis() > lastAsked) {
                 continue;
             }
             Candle before = merged.get(h.startMillis());
@@ -279,8 +357,20 @@ public final class EngineCore {
                 changes.add(new Candle[] {before, after});
             }
         }
+        List<Long> unresolved = new ArrayList<>();
+        long lastBucket = Math.min(upper - 1, lastAsked);
+        if (lastBucket != Long.MAX_VALUE) {
+            for (long b = lower; b <= lastBucket; b += TIMEFRAME.millis()) {
+                Candle c = merged.get(b);
+                boolean awaiting = c == null ? SessionCalendar.inSessionHours(b) && s.builder.gaps().overlaps(b, b + TIMEFRAME.millis() - 1)
+                        : c.quality() == CandleQuality.GAPPED || c.quality() == CandleQuality.PARTIAL;
+                if (awaiting) {
+                    unresolved.add(b);
+                }
+            }
+        }
         if (changes.isEmpty()) {
-            return 0;
+            return new RepairResult(0, pendingFrom, unresolved, List.of());
         }
         List<Candle> rebuilt = new ArrayList<>(merged.values());
         int firstChanged = 0;
@@ -296,28 +386,19 @@ public final class EngineCore {
             s.append(c, k < firstChanged ? oldValues.get(k) : s.indicators.add(c.highPrice(), c.lowPrice(), c.closePrice()));
         }
         repaired += changes.size();
+        s.recount();
         s.version++;
         for (Candle[] change : changes) {
             listener.onCandleRepaired(change[0], change[1]);
         }
-        signalOnRepairedNewest(s, changes.get(changes.size() - 1)[1]);
-        return changes.size();
-    }
-
-    /**
-     * A candle that could not fire when it closed (gapped, partial, polled samples) gets its signal once the exchange's
-     * candle replaced it, if it is still the newest closed candle. At most one signal per candle still holds.
-     */
-    private void signalOnRepairedNewest(InstrumentState s, Candle lastRepaired) {
         Candle newest = s.closed.peekLast();
-        if (newest != lastRepaired || s.latest == null) {
-            return;
-        }
         long end = newest.startMillis() + TIMEFRAME.millis();
-        Signal signal = signals.onClosed(s.index, s.instrument, newest, s.previous, s.latest, marketTime == NONE ? end : Math.max(end, marketTime));
-        if (signal != null) {
-            emit(s, signal);
+        evaluateNewest(s, marketTime == NONE ? end : Math.max(end, marketTime));
+        List<Long> changedBuckets = new ArrayList<>();
+        for (Candle[] change : changes) {
+            changedBuckets.add(change[1].startMillis());
         }
+        return new RepairResult(changes.size(), pendingFrom, unresolved, changedBuckets);
     }
 
     private static Candle retag(Candle c, long token, CandleQuality quality) {
@@ -337,7 +418,7 @@ public final class EngineCore {
     public EngineSnapshot snapshot() {
         List<InstrumentView> views = new ArrayList<>(states.length);
         for (InstrumentState s : states) {
-            views.add(s.view());
+            views.add(s.view(marketTime));
         }
         return new EngineSnapshot(marketTime == NONE ? 0 : marketTime, views, stats());
     }
@@ -373,6 +454,11 @@ public final class EngineCore {
         InstrumentView view;
         List<Candle> closedCopy = List.of();
         boolean closedDirty;
+        /** Closed candles of the series that are gapped, partial or missing inside a gap: no signal while above 0. */
+        int unrepaired;
+        /** Start of the newest closed candle the strategy has judged (NONE before any). */
+        long evaluatedStart = NONE;
+        private long viewMarketTime = NONE;
 
         InstrumentState(int index, Instrument instrument, CandleBuilder builder, IndicatorSet indicators) {
             this.index = index;
@@ -419,14 +505,74 @@ public final class EngineCore {
             closedDirty = true;
         }
 
-        InstrumentView view() {
-            if (viewVersion != version || view == null || closedDirty) {
+        /** Counts the closed candles that still await repair (see {@link #unrepaired}). */
+        void recount() {
+            int n = 0;
+            Candle prev = null;
+            for (Candle c : closed) {
+                if (c.quality() == CandleQuality.GAPPED || c.quality() == CandleQuality.PARTIAL) {
+                    n++;
+                }
+                if (prev != null) {
+                    n += missingBetween(prev.startMillis(), c.startMillis());
+                }
+                prev = c;
+            }
+            unrepaired = n;
+        }
+
+        /** Session buckets strictly between two bucket starts that lie in a gap (no candle: missed, not empty). */
+        private int missingBetween(long afterStart, long beforeStart) {
+            GapTimeline gaps = builder.gaps();
+            if (gaps.isEmpty()) {
+                return 0;
+            }
+            int n = 0;
+            long bucket = TIMEFRAME.millis();
+            for (long b = afterStart + bucket; b < beforeStart; b += bucket) {
+                if (!SessionCalendar.inSessionHours(b)) {
+                    long nextOpen = SessionCalendar.sessionOpenMillis(SessionCalendar.istDate(b).plusDays(
+                            SessionCalendar.istMillisOfDay(b) < SessionCalendar.OPEN.toSecondOfDay() * 1000L ? 0 : 1));
+                    if (nextOpen <= b) {
+                        break;
+                    }
+                    b = nextOpen - bucket;
+                    continue;
+                }
+                if (gaps.overlaps(b, b + bucket - 1)) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        /** Candles of this instrument that await repair: closed ones, the forming one, and missing buckets up to now. */
+        private int awaitingRepair(long marketTime) {
+            int n = unrepaired;
+            Candle forming = builder.forming();
+            if (forming != null && (forming.quality() == CandleQuality.GAPPED || forming.quality() == CandleQuality.PARTIAL)) {
+                n++;
+            }
+            Candle newest = closed.peekLast();
+            if (newest != null) {
+                long until = forming != null ? forming.startMillis()
+                        : marketTime == NONE ? newest.startMillis() : SessionCalendar.bucketStart(marketTime, TIMEFRAME);
+                n += missingBetween(newest.startMillis(), until);
+            }
+            return n;
+        }
+
+        InstrumentView view(long marketTime) {
+            boolean timeMatters = !builder.gaps().isEmpty() && marketTime != viewMarketTime;
+            if (viewVersion != version || view == null || closedDirty || timeMatters) {
                 if (closedDirty) {
                     closedCopy = List.copyOf(closed);
                     closedDirty = false;
                 }
-                view = new InstrumentView(instrument, lastPrice, lastTickTime, builder.forming(), closedCopy, latest, lastSignal);
+                view = new InstrumentView(instrument, lastPrice, lastTickTime, builder.forming(), closedCopy, latest, lastSignal,
+                        awaitingRepair(marketTime));
                 viewVersion = version;
+                viewMarketTime = marketTime;
             }
             return view;
         }

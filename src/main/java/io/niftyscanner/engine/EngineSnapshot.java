@@ -10,6 +10,15 @@ public record EngineSnapshot(long marketTimeMillis, List<InstrumentView> instrum
         instruments = List.copyOf(instruments);
     }
 
+    /** Candles of all instruments that await repair from the exchange's candles. */
+    public int awaitingRepair() {
+        int n = 0;
+        for (InstrumentView v : instruments) {
+            n += v.awaitingRepair();
+        }
+        return n;
+    }
+
     /** The view of one instrument, or null when the token is not configured. */
     public InstrumentView view(long token) {
         for (InstrumentView v : instruments) {

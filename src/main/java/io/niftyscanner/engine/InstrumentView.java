@@ -14,12 +14,19 @@ import java.util.List;
  * @param recentCandles  the most recent closed candles, oldest first (bounded)
  * @param indicators     indicator values at the newest closed candle, or null before the first
  * @param lastSignal     the newest signal, or null
+ * @param awaitingRepair candles built from incomplete data (gapped, partial, or missing inside a gap) that the
+ *                       exchange's candles have not replaced yet; no signal fires while the series has one
  */
 public record InstrumentView(Instrument instrument, long lastPrice, long lastTickMillis, Candle forming,
-                             List<Candle> recentCandles, IndicatorValues indicators, Signal lastSignal) {
+                             List<Candle> recentCandles, IndicatorValues indicators, Signal lastSignal, int awaitingRepair) {
 
     public InstrumentView {
         recentCandles = List.copyOf(recentCandles);
+    }
+
+    public InstrumentView(Instrument instrument, long lastPrice, long lastTickMillis, Candle forming,
+                          List<Candle> recentCandles, IndicatorValues indicators, Signal lastSignal) {
+        this(instrument, lastPrice, lastTickMillis, forming, recentCandles, indicators, lastSignal, 0);
     }
 
     public double lastPriceRupees() {

@@ -21,4 +21,10 @@ public interface FeedReporter {
 
     /** Market data between the two market times may be missing or incomplete. */
     void gap(long fromMillis, long toMillis, String reason);
+
+    /**
+     * Market data from the last complete instant on is being missed (a dropped or silent socket, a malformed frame); it
+     * flows again with the next tick the feed delivers. Called on the thread that noticed, before any later tick.
+     */
+    default void lost(String feed, String reason) {}
 }

@@ -16,10 +16,19 @@ import java.time.Instant;
  * @param attempt            RECONNECTING: the attempt number
  * @param nextTryMillis      RECONNECTING: milliseconds until the next try
  * @param nextOpen           MARKET_CLOSED: the next session open; null otherwise
+ * @param candlesAwaitingRepair candles built from incomplete data (an outage, polling, joining mid-candle) that the
+ *                           exchange's candles have not replaced yet; no signal fires from a series that has one
  */
 public record FeedStatus(Instant time, DataMode mode, String activeFeed, FeedState state, String message,
                          double ticksPerSecond, long lastTickAgeMillis, long pollCycleMillis, Instant nextCycle,
-                         int attempt, long nextTryMillis, Instant nextOpen) {
+                         int attempt, long nextTryMillis, Instant nextOpen, int candlesAwaitingRepair) {
+
+    public FeedStatus(Instant time, DataMode mode, String activeFeed, FeedState state, String message,
+                      double ticksPerSecond, long lastTickAgeMillis, long pollCycleMillis, Instant nextCycle,
+                      int attempt, long nextTryMillis, Instant nextOpen) {
+        this(time, mode, activeFeed, state, message, ticksPerSecond, lastTickAgeMillis, pollCycleMillis, nextCycle, attempt,
+                nextTryMillis, nextOpen, 0);
+    }
 
     /** The message reaches the window, stdout and the journal: it goes through the one secrets mask here. */
     public FeedStatus {
@@ -27,11 +36,11 @@ public record FeedStatus(Instant time, DataMode mode, String activeFeed, FeedSta
     }
 
     public static FeedStatus initializing(Instant time, DataMode mode, String message) {
-        return new FeedStatus(time, mode, "", FeedState.INITIALIZING, message, 0, -1, -1, null, 0, 0, null);
+        return new FeedStatus(time, mode, "", FeedState.INITIALIZING, message, 0, -1, -1, null, 0, 0, null, 0);
     }
 
     public FeedStatus withMessage(String newMessage) {
         return new FeedStatus(time, mode, activeFeed, state, newMessage, ticksPerSecond, lastTickAgeMillis, pollCycleMillis,
-                nextCycle, attempt, nextTryMillis, nextOpen);
+                nextCycle, attempt, nextTryMillis, nextOpen, candlesAwaitingRepair);
     }
 }

@@ -36,6 +36,8 @@ public final class FeedSupervisor implements AutoCloseable {
     private final HybridSchedule schedule;
     private final GapRepairer repairer;
     private final FeedStatusListener listener;
+    private final TickGate gate;
+    private final Coverage coverage;
     private final ScheduledExecutorService loop;
     private final AtomicLong ticks = new AtomicLong();
     private final AtomicLong lastTickNanos = new AtomicLong();
@@ -71,6 +73,18 @@ public final class FeedSupervisor implements AutoCloseable {
 
     public FeedSupervisor(FeedFactory factory, Engine engine, MarketClock clock, SessionCalendar calendar,
                           HybridSchedule schedule, GapRepairer repairer, DataMode initialMode, FeedStatusListener listener) {
+        this(factory, engine, clock, calendar, schedule, repairer, initialMode, listener, TimeUnit.MINUTES.toMillis(5), 3);
+    }
+
+    /**
+     * @param maxTickAheadMillis a tick stamped further ahead of the market clock is not believed alone (see {@link TickGate})
+     * @param instruments        how many instruments the feeds deliver (how many can agree on a new market time)
+     */
+    public FeedSupervisor(FeedFactory factory, Engine engine, MarketClock clock, SessionCalendar calendar,
+                          HybridSchedule schedule, GapRepairer repairer, DataMode initialMode, FeedStatusListener listener,
+                          long maxTickAheadMillis, int instruments) {
+        this.gate = new TickGate(clock, maxTickAheadMillis, instruments);
+        this.coverage = new Coverage(engine, clock, repairer);
         this.factory = factory;
         this.engine = engine;
         this.clock = clock;
@@ -167,8 +181,7 @@ public final class FeedSupervisor implements AutoCloseable {
             WarmUp.Result r = warmUp.run(instruments, clock.now(), engine,
                     (done, total, symbol) -> warmUpMessage = "Warm-up: " + done + " of " + total + " instruments (" + symbol + ")", clock);
             warmUpMessage = null;
-            String note = "Warm-up done: " + r.candlesLoaded() + " candles (" + r.fromCache() + " cached, " + r.fetchedFromKite()
-                    + " fetched" + (r.failed() > 0 ? ", " + r.failed() + " instruments failed" : "") + ") in " + r.millis() + " ms";
+            String note = r.summary();
             onLoop("report the warm-up", () -> {
                 message = note;
                 publish(true);
@@ -250,6 +263,16 @@ public final class FeedSupervisor implements AutoCloseable {
         return sink;
     }
 
+    /** Ticks the feeds delivered that were refused before the market clock and the engine, by reason. */
+    public RefusedTicks refusedTicks() {
+        return gate.refused();
+    }
+
+    /** Whether market data is being missed right now (an outage that has not ended). */
+    public boolean inOutage() {
+        return coverage.inOutage();
+    }
+
     private void applyMode() {
         if (closed) {
             return;
@@ -267,6 +290,7 @@ public final class FeedSupervisor implements AutoCloseable {
         long resume = 0;
         if (active != null) {
             resume = clock.now();
+            coverage.lost("data mode switch");
             active.close();
             switches++;
         }
@@ -309,9 +333,7 @@ public final class FeedSupervisor implements AutoCloseable {
         if (closed) {
             return;
         }
-        if (clock.knowsExchangeTime()) {
-            engine.submitMarketTime(clock.now());
-        }
+        coverage.beat(active != null && active.kind().equals(MarketFeed.STREAM));
         if (mode == DataMode.HYBRID) {
             FeedState before = state;
             String kind = active == null ? "" : active.kind();
@@ -364,11 +386,13 @@ public final class FeedSupervisor implements AutoCloseable {
         }
         FeedStatus s = new FeedStatus(Instant.ofEpochMilli(clock.wallMillis()), mode, active == null ? "" : active.kind(), shown, text,
                 ticksPerSecond, age, pollCycleMillis, state == FeedState.POLLING && nextCycleMillis > 0 ? Instant.ofEpochMilli(nextCycleMillis) : null,
-                attempt, nextTryMillis, shown == FeedState.MARKET_CLOSED && nextOpenMillis > 0 ? Instant.ofEpochMilli(nextOpenMillis) : null);
+                attempt, nextTryMillis, shown == FeedState.MARKET_CLOSED && nextOpenMillis > 0 ? Instant.ofEpochMilli(nextOpenMillis) : null,
+                engine.snapshot().awaitingRepair());
         FeedStatus before = status;
         status = s;
         boolean significant = changed || before.state() != s.state() || before.mode() != s.mode()
-                || !before.activeFeed().equals(s.activeFeed()) || !Objects.equals(before.message(), s.message());
+                || !before.activeFeed().equals(s.activeFeed()) || !Objects.equals(before.message(), s.message())
+                || before.candlesAwaitingRepair() != s.candlesAwaitingRepair();
         try {
             listener.onStatus(s, significant);
         } catch (RuntimeException e) {
@@ -424,7 +448,25 @@ public final class FeedSupervisor implements AutoCloseable {
 
         @Override
         public void onTick(Tick tick) {
+            switch (gate.check(tick)) {
+                case ACCEPT:
+                    deliver(tick);
+                    break;
+                case RELEASE:
+                    // ticks of several instruments agree on a market time the clock did not expect: what lies between is missed
+                    coverage.lost("the exchange's time jumped ahead of the market clock");
+                    for (Tick t : gate.takeReleased()) {
+                        deliver(t);
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        private void deliver(Tick tick) {
             long t = tick.exchangeTimeMillis();
+            clock.observe(t);
             if (t > 0 && calendar.inRegularSession(t) && first.compareAndSet(true, false)) {
                 long bucket = SessionCalendar.bucketStart(t, Timeframe.FIVE_MINUTES);
                 if (t - bucket > JOIN_TOLERANCE_MILLIS) {
@@ -432,10 +474,23 @@ public final class FeedSupervisor implements AutoCloseable {
                     repairer.gap(bucket, t, "joined mid-candle");
                 }
             }
-            clock.observe(t);
             ticks.incrementAndGet();
             lastTickNanos.set(clock.nanos());
-            engine.submit(tick);
+            if (coverage.inOutage() && !engine.hasRoom()) {
+                engine.submit(tick); // refused and counted; the outage goes on
+                return;
+            }
+            if (t > 0) {
+                coverage.accepted(t); // before the tick: the engine learns the gap first, so its candle is judged by it
+            }
+            if (!engine.submit(tick)) {
+                coverage.lost(t > 0 ? t : coverage.completeUntil(), "the engine's queue was full");
+            }
+        }
+
+        @Override
+        public void onAlive() {
+            coverage.alive();
         }
     }
 
@@ -532,6 +587,11 @@ public final class FeedSupervisor implements AutoCloseable {
         @Override
         public void gap(long fromMillis, long toMillis, String reason) {
             repairer.gap(fromMillis, toMillis, reason);
+        }
+
+        @Override
+        public void lost(String feed, String reason) {
+            coverage.lost(reason);
         }
     }
 }

@@ -139,8 +139,7 @@ public final class PollingFeed implements MarketFeed {
         boolean moved = lastProbeTimestamp != 0 && ts != lastProbeTimestamp;
         lastProbeTimestamp = ts;
         if (ts > 0 && calendar.inSession(ts) && (moved || calendar.inSession(clock.wallMillis()))) {
-            clock.observe(ts);
-            return true;
+            return true; // the cycle's quotes move the market clock, through the supervisor's checks
         }
         long nextOpen = calendar.nextOpen(Instant.ofEpochMilli(clock.wallMillis())).toEpochMilli();
         reporter.marketClosed(POLL, nextOpen);
@@ -168,7 +167,6 @@ public final class PollingFeed implements MarketFeed {
             delivered++;
         }
         if (newest > 0) {
-            clock.observe(newest);
             if (calendar.inRegularSession(newest)) {
                 long from = coveredUntil > 0 ? coveredUntil : newest;
                 reporter.gap(from, newest, "polling samples");

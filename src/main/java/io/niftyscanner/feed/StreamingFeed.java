@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Streams every instrument in full mode through the KiteTicker-compatible client. The client keeps the socket
- * alive (watchdog, backoff, resubscribe); this feed turns its events into ticks, statuses and gaps: data between a
- * disconnect (or the previous feed's stop) and the next connect is reported as a gap.
+ * alive (watchdog, backoff, resubscribe); this feed turns its events into ticks and statuses, and tells the
+ * supervisor the moment data is being missed (a drop, a watchdog trip, a malformed frame, a requested reconnect): the
+ * outage lasts until the next tick it delivers.
  */
 public final class StreamingFeed implements MarketFeed, KiteTickerListener {
     private static final Logger LOG = LoggerFactory.getLogger(StreamingFeed.class);
@@ -25,8 +26,6 @@ public final class StreamingFeed implements MarketFeed, KiteTickerListener {
     private final AtomicLong badFrames = new AtomicLong();
     private final Object lock = new Object();
     private KiteTicker ticker;
-    private volatile long newestExchangeMillis;
-    private long gapFrom;
     private boolean closed;
 
     public StreamingFeed(KiteTicker.Options options, List<Instrument> instruments, MarketClock clock, FeedSink sink,
@@ -46,7 +45,6 @@ public final class StreamingFeed implements MarketFeed, KiteTickerListener {
     @Override
     public void start(long resumeFromMillis) {
         synchronized (lock) {
-            gapFrom = resumeFromMillis;
             open();
         }
     }
@@ -63,9 +61,7 @@ public final class StreamingFeed implements MarketFeed, KiteTickerListener {
             if (closed) {
                 return;
             }
-            if (gapFrom == 0) {
-                gapFrom = lastKnownMarketTime();
-            }
+            reporter.lost(STREAM, "reconnect requested");
             if (ticker != null) {
                 ticker.close();
             }
@@ -84,43 +80,26 @@ public final class StreamingFeed implements MarketFeed, KiteTickerListener {
         }
     }
 
-    private long lastKnownMarketTime() {
-        return newestExchangeMillis > 0 ? newestExchangeMillis : clock.now();
-    }
-
     @Override
     public void onTick(Tick tick) {
-        if (tick.exchangeTimeMillis() > newestExchangeMillis) {
-            newestExchangeMillis = tick.exchangeTimeMillis();
-        }
         sink.onTick(tick);
     }
 
     @Override
     public void onFrame(long receivedNanos, boolean heartbeat) {
-        sink.onAlive();
+        if (heartbeat) {
+            sink.onAlive(); // arrives behind every tick sent before it: nothing was missed up to now
+        }
     }
 
     @Override
     public void onConnected() {
-        long from;
-        synchronized (lock) {
-            from = gapFrom;
-            gapFrom = 0;
-        }
-        if (from > 0) {
-            reporter.gap(from, Math.max(from, clock.now()), "stream reconnected");
-        }
         reporter.connected(STREAM);
     }
 
     @Override
     public void onDisconnected(String reason) {
-        synchronized (lock) {
-            if (gapFrom == 0) {
-                gapFrom = lastKnownMarketTime();
-            }
-        }
+        reporter.lost(STREAM, "stream disconnected: " + reason);
         reporter.reconnecting(STREAM, 0, 0, reason);
     }
 
@@ -142,6 +121,7 @@ public final class StreamingFeed implements MarketFeed, KiteTickerListener {
 
     @Override
     public void onBadFrame(String reason) {
+        reporter.lost(STREAM, "malformed frames");
         long n = badFrames.incrementAndGet();
         if (Long.bitCount(n) == 1) {
             LOG.warn("dropped malformed tick frame ({} so far): {}", n, reason);

@@ -87,6 +87,13 @@ public final class Journal implements AutoCloseable {
                         + " repaired_ms INTEGER NOT NULL DEFAULT 0, repaired_candles INTEGER NOT NULL DEFAULT 0)");
                 s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
             }
+            // the candle cache is kept per market (tables created idempotently beside the schema version); the version-1
+            // table "candles" held candles of no known market and is no longer read
+            s.execute("CREATE TABLE IF NOT EXISTS candle_cache (market TEXT NOT NULL, token INTEGER NOT NULL, start_ms INTEGER NOT NULL,"
+                    + " open INTEGER NOT NULL, high INTEGER NOT NULL, low INTEGER NOT NULL, close INTEGER NOT NULL,"
+                    + " volume INTEGER NOT NULL, quality TEXT NOT NULL, PRIMARY KEY (market, token, start_ms)) WITHOUT ROWID");
+            s.execute("CREATE TABLE IF NOT EXISTS cache_refetches (id INTEGER PRIMARY KEY AUTOINCREMENT, market TEXT NOT NULL,"
+                    + " token INTEGER NOT NULL, reason TEXT NOT NULL, time_ms INTEGER NOT NULL)");
             TradeLog.migrate(s);
         }
     }
@@ -95,7 +102,7 @@ public final class Journal implements AutoCloseable {
             + " candle_start_ms, price, candle_open, candle_high, candle_low, candle_close, candle_volume, candle_quality,"
             + " ema_fast, ema_slow, ema_fast_prev, ema_slow_prev, rsi, atr, stop, target, intrabar, rule, thresholds, recorded_ms)"
             + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    private static final String SAVE_CANDLE = "INSERT OR REPLACE INTO candles VALUES (?,?,?,?,?,?,?,?)";
+    private static final String SAVE_CANDLE = "INSERT OR REPLACE INTO candle_cache VALUES (?,?,?,?,?,?,?,?,?)";
 
     /** Records a signal once; returns false if a signal with the same key was already journaled. */
     public synchronized boolean recordSignal(Signal sig, long recordedAtMillis) {
@@ -107,10 +114,10 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * Commits closed candles (to the cache) and signals in one transaction: when this returns, all of them are on disk;
-     * when it throws, none is.
+     * Commits closed candles (to the cache, under their market: see {@link #saveCandles}) and signals in one transaction:
+     * when this returns, all of them are on disk; when it throws, none is.
      */
-    public synchronized void record(List<Candle> candles, List<Signal> signals, long recordedAtMillis) {
+    public synchronized void record(String market, List<Candle> candles, List<Signal> signals, long recordedAtMillis) {
         if (candles.isEmpty() && signals.isEmpty()) {
             return;
         }
@@ -119,7 +126,7 @@ public final class Journal implements AutoCloseable {
             if (!candles.isEmpty()) {
                 try (PreparedStatement p = db.prepareStatement(SAVE_CANDLE)) {
                     for (Candle c : candles) {
-                        bindCandle(p, c);
+                        bindCandle(p, market, c);
                         p.addBatch();
                     }
                     p.executeBatch();
@@ -216,8 +223,12 @@ public final class Journal implements AutoCloseable {
         return out;
     }
 
-    /** Stores (or replaces) closed candles in the cache, in one transaction. */
-    public synchronized void saveCandles(List<Candle> candles) {
+    /**
+     * Stores (or replaces) closed candles of one market in the cache, in one transaction. A market is what the candles
+     * came from (Kite, or one simulated sandbox market): two markets never share cached candles. Every quality is kept
+     * (what was shown is kept); warm-up uses only the candles the exchange vouches for.
+     */
+    public synchronized void saveCandles(String market, List<Candle> candles) {
         if (candles.isEmpty()) {
             return;
         }
@@ -225,7 +236,7 @@ public final class Journal implements AutoCloseable {
             db.setAutoCommit(false);
             try (PreparedStatement p = db.prepareStatement(SAVE_CANDLE)) {
                 for (Candle c : candles) {
-                    bindCandle(p, c);
+                    bindCandle(p, market, c);
                     p.addBatch();
                 }
                 p.executeBatch();
@@ -239,25 +250,40 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    private static void bindCandle(PreparedStatement p, Candle c) throws SQLException {
-        p.setLong(1, c.token());
-        p.setLong(2, c.startMillis());
-        p.setLong(3, c.open());
-        p.setLong(4, c.high());
-        p.setLong(5, c.low());
-        p.setLong(6, c.close());
-        p.setLong(7, c.volume());
-        p.setString(8, c.quality().name());
+    private static void bindCandle(PreparedStatement p, String market, Candle c) throws SQLException {
+        p.setString(1, market);
+        p.setLong(2, c.token());
+        p.setLong(3, c.startMillis());
+        p.setLong(4, c.open());
+        p.setLong(5, c.high());
+        p.setLong(6, c.low());
+        p.setLong(7, c.close());
+        p.setLong(8, c.volume());
+        p.setString(9, c.quality().name());
     }
 
-    /** Cached candles of one instrument with start in [fromMillis, toMillis), oldest first. */
+    /** Cached candles of one market's instrument with start in [fromMillis, toMillis), oldest first. */
+    public synchronized List<Candle> candles(String market, long token, long fromMillis, long toMillis) {
+        return readCandles("SELECT start_ms, open, high, low, close, volume, quality FROM candle_cache WHERE market=? AND token=?"
+                + " AND start_ms>=? AND start_ms<? ORDER BY start_ms", market, token, fromMillis, toMillis);
+    }
+
+    /** Cached candles of one instrument in every market the journal keeps, oldest first (for checks and tools). */
     public synchronized List<Candle> candles(long token, long fromMillis, long toMillis) {
+        return readCandles("SELECT start_ms, open, high, low, close, volume, quality FROM candle_cache WHERE token=?"
+                + " AND start_ms>=? AND start_ms<? ORDER BY start_ms", null, token, fromMillis, toMillis);
+    }
+
+    private List<Candle> readCandles(String sql, String market, long token, long fromMillis, long toMillis) {
         List<Candle> out = new ArrayList<>();
-        try (PreparedStatement p = db.prepareStatement(
-                "SELECT start_ms, open, high, low, close, volume, quality FROM candles WHERE token=? AND start_ms>=? AND start_ms<? ORDER BY start_ms")) {
-            p.setLong(1, token);
-            p.setLong(2, fromMillis);
-            p.setLong(3, toMillis);
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            int i = 1;
+            if (market != null) {
+                p.setString(i++, market);
+            }
+            p.setLong(i++, token);
+            p.setLong(i++, fromMillis);
+            p.setLong(i, toMillis);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Candle(token, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
@@ -266,6 +292,47 @@ public final class Journal implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw failure("read candles", e);
+        }
+        return out;
+    }
+
+    /**
+     * Forgets one instrument's cached series of a market, because it no longer matches the exchange's (a split or bonus
+     * adjusted the exchange's history, ...), and records why; in one transaction.
+     */
+    public synchronized void dropCachedSeries(String market, long token, String reason, long atMillis) {
+        try {
+            db.setAutoCommit(false);
+            try (PreparedStatement d = db.prepareStatement("DELETE FROM candle_cache WHERE market=? AND token=?");
+                 PreparedStatement r = db.prepareStatement("INSERT INTO cache_refetches (market, token, reason, time_ms) VALUES (?,?,?,?)")) {
+                d.setString(1, market);
+                d.setLong(2, token);
+                d.executeUpdate();
+                r.setString(1, market);
+                r.setLong(2, token);
+                r.setString(3, reason);
+                r.setLong(4, atMillis);
+                r.executeUpdate();
+            }
+            db.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw failure("drop a cached series", e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    /** Every cached series that was dropped and fetched afresh, with why, oldest first. */
+    public synchronized List<CacheRefetch> cacheRefetches() {
+        List<CacheRefetch> out = new ArrayList<>();
+        try (Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT market, token, reason, time_ms FROM cache_refetches ORDER BY id")) {
+            while (rs.next()) {
+                out.add(new CacheRefetch(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getLong(4)));
+            }
+        } catch (SQLException e) {
+            throw failure("read cache refetches", e);
         }
         return out;
     }

@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
@@ -111,6 +112,11 @@ public final class KiteRestClient {
         return new KiteRestClient(http, base, session, time, retry, limits, newSizes);
     }
 
+    /** The same client (same HTTP client and rate limits) with another retry policy for reads. */
+    public KiteRestClient withRetryPolicy(RetryPolicy policy) {
+        return new KiteRestClient(http, base, session, time, policy, limits, sizes);
+    }
+
     public KiteSession session() {
         return session;
     }
@@ -164,6 +170,25 @@ public final class KiteRestClient {
         JsonNode d = data(read(get(url("user/profile")), "user/profile", limits.other, sizes.jsonBytes()));
         return new UserProfile(KiteJson.text(d, "user_id"), KiteJson.text(d, "user_name"), KiteJson.text(d, "email"),
                 KiteJson.text(d, "broker"));
+    }
+
+    /**
+     * The market a simulated Kite-compatible server says it simulates: {@code market_id} (or, from an older sandbox, its
+     * {@code seed}) in {@code GET /__sandbox/stats}, the sandbox's own route. Empty when the server does not say (real
+     * Kite has no such route) or cannot be asked.
+     */
+    public Optional<String> simulatedMarketId() {
+        try {
+            JsonNode d = data(read(get(url("__sandbox/stats")), "__sandbox/stats", limits.other, sizes.jsonBytes()));
+            String id = KiteJson.text(d, "market_id");
+            if (id.isEmpty() && d.hasNonNull("seed")) {
+                id = "seed" + d.get("seed").asText();
+            }
+            return id.isEmpty() ? Optional.empty() : Optional.of(id);
+        } catch (KiteException e) {
+            LOG.debug("no simulated market id from {}: {}", base.host(), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     // ------------------------------------------------------------------ instruments

@@ -10,6 +10,8 @@ package io.niftyscanner.kite;
  */
 public record RetryPolicy(int maxAttempts, long baseDelayMillis, long maxDelayMillis) {
     public static final RetryPolicy DEFAULT = new RetryPolicy(5, 500, 8_000);
+    /** One attempt: the caller has its own backoff (gap repair). */
+    public static final RetryPolicy NONE = new RetryPolicy(1, 0, 0);
 
     public RetryPolicy {
         if (maxAttempts < 1 || baseDelayMillis < 0 || maxDelayMillis < baseDelayMillis) {

@@ -22,7 +22,11 @@ public enum FaultKind {
      * cannot know whether its order exists (it does) until it reads the order book.
      */
     DROP_ORDER_RESPONSE,
-    /** Ends stall, malformed, rate_limit, server_error and drop_order_response now. */
+    /** The next tick frame carries one equity packet whose exchange timestamp is a day ahead (a corrupt value). */
+    FUTURE_TIMESTAMP,
+    /** The next tick frame carries one equity packet whose last price is 0 (a corrupt value). */
+    ZERO_PRICE,
+    /** Ends stall, malformed, rate_limit, server_error and drop_order_response now, and disarms future_timestamp and zero_price. */
     CLEAR;
 
     public String wireName() {

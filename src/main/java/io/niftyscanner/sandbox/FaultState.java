@@ -10,6 +10,7 @@ import java.util.Map;
 final class FaultState {
     private final Clock wall;
     private final Map<FaultKind, Long> until = new EnumMap<>(FaultKind.class);
+    private final java.util.Set<FaultKind> armed = java.util.EnumSet.noneOf(FaultKind.class);
 
     FaultState(Clock wall) {
         this.wall = wall;
@@ -21,6 +22,21 @@ final class FaultState {
 
     synchronized void clear() {
         until.clear();
+        armed.clear();
+    }
+
+    /** Arms a one-shot fault (a corrupt value in the next tick frame). */
+    synchronized void arm(FaultKind kind) {
+        armed.add(kind);
+    }
+
+    /** Whether a one-shot fault is armed; disarms it. */
+    synchronized boolean take(FaultKind kind) {
+        return armed.remove(kind);
+    }
+
+    synchronized boolean anyArmed() {
+        return !armed.isEmpty();
     }
 
     synchronized boolean active(FaultKind kind) {
@@ -44,6 +60,7 @@ final class FaultState {
                 out.put(k.wireName(), end - now);
             }
         });
+        armed.forEach(k -> out.put(k.wireName(), 0L));
         return out;
     }
 }

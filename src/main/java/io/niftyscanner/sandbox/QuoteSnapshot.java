@@ -18,6 +18,18 @@ record QuoteSnapshot(SimInstrument instrument, long lastPrice, long lastQuantity
         return instrument.isIndex();
     }
 
+    /** The same quote stamped at another exchange time (the future_timestamp fault). */
+    QuoteSnapshot withExchangeMillis(long millis) {
+        return new QuoteSnapshot(instrument, lastPrice, lastQuantity, averagePrice, volume, buyQuantity, sellQuantity, open, high,
+                low, close, lastTradeMillis, millis, bidPrice, bidQuantity, bidOrders, askPrice, askQuantity, askOrders);
+    }
+
+    /** The same quote with another last price (the zero_price fault). */
+    QuoteSnapshot withLastPrice(long price) {
+        return new QuoteSnapshot(instrument, price, lastQuantity, averagePrice, volume, buyQuantity, sellQuantity, open, high,
+                low, close, lastTradeMillis, exchangeMillis, bidPrice, bidQuantity, bidOrders, askPrice, askQuantity, askOrders);
+    }
+
     /** Derived change: (last - close) * 100 / close, 0 when close is 0 (kite-protocol.md 1.4). */
     double changePercent() {
         return close == 0 ? 0.0 : (lastPrice - close) * 100.0 / close;

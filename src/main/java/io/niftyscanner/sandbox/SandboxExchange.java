@@ -161,6 +161,11 @@ public final class SandboxExchange implements AutoCloseable {
         return options.seed();
     }
 
+    /** Identifies the simulated market (model version, seed, tick rate): same id, same candles. Also in /__sandbox/stats. */
+    public String marketId() {
+        return market.marketId();
+    }
+
     /** A fresh request token, as the login page's Approve button would issue (for tests and tools). */
     public String issueRequestToken() {
         return sessions.issueRequestToken();
@@ -206,6 +211,10 @@ public final class SandboxExchange implements AutoCloseable {
             case CLEAR:
                 faults.clear();
                 break;
+            case FUTURE_TIMESTAMP:
+            case ZERO_PRICE:
+                faults.arm(kind);
+                break;
             default:
                 faults.start(kind, duration);
         }
@@ -241,6 +250,7 @@ public final class SandboxExchange implements AutoCloseable {
         m.put("session_date", market.liveDate().toString());
         m.put("market_open", market.inSession(now));
         m.put("seed", options.seed());
+        m.put("market_id", market.marketId());
         m.put("faults", faults.remaining());
         return m;
     }

@@ -14,6 +14,11 @@ import java.util.Optional;
  * from the same generator, so historical candles always match what the socket streamed. Thread-safe.
  */
 final class SimMarket {
+    /**
+     * Version of the price model: bump it whenever a change makes a seed produce other prices, so caches of the old
+     * market are not taken for the new one (see {@link #marketId()}).
+     */
+    static final int MODEL_VERSION = 1;
     /** How many trading days before the live date the historical route can serve. */
     static final int HISTORY_TRADING_DAYS = 60;
     private static final int CACHED_DAYS = 20;
@@ -59,6 +64,15 @@ final class SimMarket {
 
     long seed() {
         return seed;
+    }
+
+    /**
+     * Identifies the simulated market: every price the sandbox serves, live or historical, follows from the model
+     * version, the seed and the tick rate (each instrument's path is its own, so the list of instruments does not
+     * matter). Two sandboxes with the same id serve the same candles; clients key what they cache by it.
+     */
+    String marketId() {
+        return "sim-v" + MODEL_VERSION + "-seed" + seed + "-tps" + ticksPerSecond;
     }
 
     Optional<SimInstrument> byToken(long token) {

@@ -331,6 +331,17 @@ final class TickerServer extends WebSocketServer {
                 if (mode == null || c.pendingSnapshot.contains(token)) {
                     continue; // a new subscription streams once its snapshot went out, in the mode it has by then
                 }
+                if (mode != TickMode.LTP && !day.universe.get(slot).isIndex() && !malformed && faults.anyArmed()) {
+                    QuoteSnapshot q = market.quoteAtStep(day, slot, timeMillis);
+                    if (faults.take(FaultKind.FUTURE_TIMESTAMP)) {
+                        packets.add(TickFrames.packet(q.withExchangeMillis(q.exchangeMillis() + 86_400_000L), mode));
+                        continue;
+                    }
+                    if (faults.take(FaultKind.ZERO_PRICE)) {
+                        packets.add(TickFrames.packet(q.withLastPrice(0), mode));
+                        continue;
+                    }
+                }
                 if (encoded[j][mode.ordinal()] == null) {
                     if (snaps[j] == null) {
                         snaps[j] = market.quoteAtStep(day, slot, timeMillis);

@@ -58,7 +58,7 @@ class FeedFaultsTest {
                         .isEqualTo(List.of(h.startMillis(), h.open(), h.high(), h.low(), h.close(), h.volume()));
             }
             List<GapRecord> gaps = rig.runtime.journal().gaps();
-            assertThat(gaps).anyMatch(g -> g.reason().contains("reconnected") && g.repaired() && g.repairedCandles() > 0);
+            assertThat(gaps).anyMatch(g -> g.reason().contains("disconnected") && g.repaired() && g.repairedCandles() > 0);
             System.err.printf("drop: LIVE again after %d ms; last repair took %d ms for %d instruments%n", reconnectMillis,
                     rig.runtime.repairer().lastRepairMillis(), SandboxRig.INSTRUMENTS.size());
         }

@@ -130,7 +130,7 @@ class JournalFirstTest {
                     checked.incrementAndGet();
                 }
             };
-            try (JournalFirst jf = new JournalFirst(JournalFirst.Store.of(journal), check, reporter, Clock.systemUTC())) {
+            try (JournalFirst jf = new JournalFirst(JournalFirst.Store.of(journal, "kite"), check, reporter, Clock.systemUTC())) {
                 for (int i = 0; i < 40; i++) {
                     long start = T0 + i * 300_000L;
                     jf.candleClosed(candle(408065, start));

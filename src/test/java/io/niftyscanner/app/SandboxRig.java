@@ -47,6 +47,12 @@ final class SandboxRig implements AutoCloseable {
     }
 
     SandboxRig(Path dir, DataMode mode, SandboxOptions sandbox, Map<String, String> extra, boolean warmUp) throws Exception {
+        this(dir, mode, sandbox, extra, warmUp, null);
+    }
+
+    /** @param clock the scanner's market clock (null = the system's): tests that move time move it with the sandbox's */
+    SandboxRig(Path dir, DataMode mode, SandboxOptions sandbox, Map<String, String> extra, boolean warmUp,
+               io.niftyscanner.feed.MarketClock clock) throws Exception {
         Path tokens = dir.resolve("instrument_tokens.json");
         InstrumentTokensFile.save(tokens, INSTRUMENTS, OffsetDateTime.parse("2026-11-23T08:30:00+05:30"));
         Map<String, String> overrides = new HashMap<>();
@@ -59,7 +65,7 @@ final class SandboxRig implements AutoCloseable {
         overrides.put("alerts.notification", "false");
         overrides.putAll(extra);
         ScannerConfig config = ConfigLoader.load(dir, Map.of(), overrides);
-        runtime = ScannerRuntime.start(config, new ScannerRuntime.Options(mode, 0, warmUp, sandbox), new ScannerRuntime.Events() {
+        runtime = ScannerRuntime.start(config, new ScannerRuntime.Options(mode, 0, warmUp, sandbox).withClock(clock), new ScannerRuntime.Events() {
             @Override
             public void onStatus(FeedStatus status, boolean changed) {
                 published.incrementAndGet();
@@ -124,6 +130,36 @@ final class SandboxRig implements AutoCloseable {
             }
             Thread.sleep(20);
         }
+    }
+
+    /**
+     * Checks every closed candle the scanner keeps for the instrument against the sandbox's historical candles for the
+     * same stretch: same buckets (none missing, none extra) and the same open, high, low, close and volume. Returns the
+     * number of candles compared.
+     */
+    int assertSeriesEqualsExchange(Instrument in, long fromMillis) {
+        List<Candle> series = new ArrayList<>();
+        for (Candle c : runtime.engine().snapshot().view(in.token()).recentCandles()) {
+            if (c.startMillis() >= fromMillis) {
+                series.add(c);
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(series).as(in.symbol() + ": candles since " + java.time.Instant.ofEpochMilli(fromMillis))
+                .isNotEmpty();
+        long last = series.get(series.size() - 1).startMillis();
+        List<Candle> exchange = runtime.rest().historical(in.token(), "5minute", java.time.Instant.ofEpochMilli(fromMillis),
+                java.time.Instant.ofEpochMilli(last));
+        org.assertj.core.api.Assertions.assertThat(series.stream().map(SandboxRig::ohlcv).toList())
+                .as(in.symbol() + ": every candle equals the exchange's, none missing")
+                .isEqualTo(exchange.stream().map(SandboxRig::ohlcv).toList());
+        org.assertj.core.api.Assertions.assertThat(series).as(in.symbol() + ": nothing left marked")
+                .noneMatch(c -> c.quality() == io.niftyscanner.market.CandleQuality.GAPPED
+                        || c.quality() == io.niftyscanner.market.CandleQuality.PARTIAL);
+        return series.size();
+    }
+
+    static List<Long> ohlcv(Candle c) {
+        return List.of(c.startMillis(), c.open(), c.high(), c.low(), c.close(), c.volume());
     }
 
     @Override

@@ -157,4 +157,38 @@ class CandleBuilderTest {
         assertThat(l.lateBuckets).containsExactly(t("09:15:00"));
         assertThat(l.unknown).hasSize(1);
     }
+
+    @Test
+    void aBucketMissedInAGapLendsNoVolumeToTheNextCandleAndNeitherSideOfTheGapIsComplete() {
+        builder.onTick(t("09:15:01"), 100_00, 0);
+        builder.onTick(t("09:19:50"), 101_00, 1_000);
+        builder.markGap(t("09:19:50"), t("09:25:30")); // 09:20 passes without a tick; 3,600 shares trade unseen
+        assertThat(builder.onTick(t("09:25:30"), 103_00, 4_600)).isEqualTo(Result.CLOSED_AND_ADDED);
+        Candle before = builder.takeClosed();
+        assertThat(before.startMillis()).isEqualTo(t("09:15:00"));
+        assertThat(before.quality()).as("its end was missed").isEqualTo(CandleQuality.GAPPED);
+        builder.onTick(t("09:27:00"), 104_00, 5_200);
+        builder.onTick(t("09:30:01"), 104_50, 5_500);
+        Candle after = builder.takeClosed();
+        assertThat(after.startMillis()).isEqualTo(t("09:25:00"));
+        assertThat(after.quality()).as("its beginning was missed").isEqualTo(CandleQuality.GAPPED);
+        assertThat(after.volume()).as("600 seen in 09:25, not the 4,200 since the last tick before the gap").isEqualTo(600);
+        Candle next = builder.flush();
+        assertThat(next.quality()).as("after the gap ends, candles are complete again").isEqualTo(CandleQuality.COMPLETE);
+        assertThat(next.volume()).isEqualTo(300);
+    }
+
+    @Test
+    void aGapInsideOneBucketKeepsTheBaselineFromBeforeIt() {
+        builder.onTick(t("09:15:01"), 100_00, 0);
+        builder.onTick(t("09:19:00"), 101_00, 1_000);
+        builder.onTick(t("09:20:10"), 101_00, 1_100);
+        builder.markGap(t("09:21:00"), t("09:22:00"));
+        builder.onTick(t("09:22:00"), 101_00, 1_700);
+        builder.onTick(t("09:25:01"), 101_00, 1_800);
+        Candle gapped = builder.takeClosed();
+        assertThat(gapped.quality()).isEqualTo(CandleQuality.GAPPED);
+        assertThat(gapped.volume()).as("cumulative volume covers the missed ticks of its own bucket").isEqualTo(700);
+        assertThat(builder.flush().quality()).isEqualTo(CandleQuality.COMPLETE);
+    }
 }

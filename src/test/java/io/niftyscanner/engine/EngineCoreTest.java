@@ -287,4 +287,60 @@ class EngineCoreTest {
         }
         assertThat(core.snapshot().view(TOKEN).indicators()).isEqualTo(reference.add(1003.0, 1003.0, 1003.0));
     }
+
+    /** Candles 0..29 closed, bucket 30 passes without a tick, 31 misses its beginning, 32 closes complete; 33 forming. */
+    private void outageAcrossBucket30(EngineCore core) {
+        candles(core, 0, 29);
+        core.markGap(TOKEN, bucket(30), bucket(31) + 500);
+        core.onTick(new Tick(TOKEN, bucket(31) + 1000, 1001_00, 40_000));
+        core.onTick(new Tick(TOKEN, bucket(32) + 1000, 1002_00, 41_000));
+        core.onTick(new Tick(TOKEN, bucket(33) + 1000, 1003_00, 42_000));
+    }
+
+    @Test
+    void noSignalFiresFromASeriesThatStillHasAGappedOrMissingCandle() {
+        ScriptedIndicators[] ind = new ScriptedIndicators[1];
+        EngineCore core = scripted(StrategyParams.defaults(), ind, 31, Integer.MAX_VALUE); // the cross lands on candle 32
+        outageAcrossBucket30(core);
+        assertThat(listener.candles).extracting(Candle::startMillis).doesNotContain(bucket(30));
+        assertThat(listener.candles.get(listener.candles.size() - 1).startMillis()).isEqualTo(bucket(32));
+        assertThat(listener.candles.get(listener.candles.size() - 1).quality()).isEqualTo(CandleQuality.COMPLETE);
+        assertThat(listener.signals).as("its EMA and RSI include a gapped close and a missing candle").isEmpty();
+        assertThat(core.snapshot().view(TOKEN).awaitingRepair()).as("31 gapped, 30 missing").isEqualTo(2);
+        assertThat(core.snapshot().awaitingRepair()).isEqualTo(2);
+    }
+
+    @Test
+    void theRepairThatCompletesTheSeriesLetsTheNewestCandleBeJudgedOnce() {
+        ScriptedIndicators[] ind = new ScriptedIndicators[1];
+        EngineCore core = scripted(StrategyParams.defaults(), ind, 32, Integer.MAX_VALUE); // bar 32 once 30 is filled in
+        outageAcrossBucket30(core);
+        core.onMarketTime(bucket(33) + 30_000);
+        assertThat(listener.signals).isEmpty();
+        Candle h30 = new Candle(TOKEN, bucket(30), 1000_00, 1001_00, 999_00, 1000_50, 900, 0, CandleQuality.HISTORICAL);
+        Candle h31 = new Candle(TOKEN, bucket(31), 1000_50, 1001_50, 1000_00, 1001_00, 800, 0, CandleQuality.HISTORICAL);
+        EngineCore.RepairResult r = core.repair(TOKEN, List.of(h30, h31), bucket(30), bucket(32) - 1);
+        assertThat(r.changed()).isEqualTo(2);
+        assertThat(r.changedBuckets()).containsExactly(bucket(30), bucket(31));
+        assertThat(r.pending()).isFalse();
+        assertThat(r.unresolved()).isEmpty();
+        assertThat(core.snapshot().view(TOKEN).awaitingRepair()).isZero();
+        assertThat(listener.signals).hasSize(1);
+        Signal s = listener.signals.get(0);
+        assertThat(s.candle().startMillis()).as("the newest closed candle").isEqualTo(bucket(32));
+        assertThat(s.timeMillis()).isEqualTo(bucket(33) + 30_000);
+        core.repair(TOKEN, List.of(h30, h31), bucket(30), bucket(32) - 1);
+        assertThat(listener.signals).as("never twice").hasSize(1);
+    }
+
+    @Test
+    void aRepairOfTheFormingBucketIsReportedPendingAndAnAbsentCandleUnresolved() {
+        EngineCore core = new EngineCore(List.of(INFY), StrategyParams.defaults(), listener);
+        outageAcrossBucket30(core);
+        Candle h31 = new Candle(TOKEN, bucket(31), 1000_50, 1001_50, 1000_00, 1001_00, 800, 0, CandleQuality.HISTORICAL);
+        EngineCore.RepairResult r = core.repair(TOKEN, List.of(h31), bucket(30), bucket(34) - 1);
+        assertThat(r.changedBuckets()).containsExactly(bucket(31));
+        assertThat(r.unresolved()).as("the exchange sent nothing for 30").containsExactly(bucket(30));
+        assertThat(r.pendingFromMillis()).as("33 is still forming").isEqualTo(bucket(33));
+    }
 }

@@ -57,6 +57,60 @@ class EngineThreadTest {
     }
 
     @Test
+    void aFullQueueRefusesTicksAndTellsTheCallerButNeverDropsACommand() throws Exception {
+        Instrument in = Instrument.nseEquity("A", 257);
+        RecordingListener listener = new RecordingListener();
+        Engine engine = new Engine(new EngineCore(List.of(in), StrategyParams.defaults(), listener), 4, 20);
+        engine.start();
+        try {
+            CountDownLatch busy = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            assertThat(engine.execute(core -> {
+                busy.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            })).isTrue();
+            assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
+            int accepted = 0;
+            for (int s = 0; s < 10; s++) {
+                if (engine.submit(new Tick(257, t("09:15:01") + s * 1000L, 100_00 + s, 10 + s))) {
+                    accepted++;
+                }
+            }
+            assertThat(accepted).as("the queue holds 4").isEqualTo(4);
+            assertThat(engine.droppedTicks()).isEqualTo(6);
+
+            // commands while the queue is full: all accepted, run in order after the 4 queued ticks
+            var gap = engine.command(new EngineCommand.MarkGap(t("09:15:05"), t("09:16:00")));
+            List<Candle> history = new ArrayList<>();
+            for (int k = 0; k < 3; k++) {
+                history.add(new Candle(257, t("09:00:00") - (3 - k) * 300_000L, 99_00, 99_00, 99_00, 99_00, 5, 0,
+                        io.niftyscanner.market.CandleQuality.HISTORICAL));
+            }
+            var loaded = engine.command(new EngineCommand.LoadHistory(257, history));
+            var ticksSeen = new java.util.concurrent.atomic.AtomicLong(-1);
+            assertThat(engine.execute(core -> ticksSeen.set(core.stats().ticks()))).isTrue();
+            assertThat(engine.pendingCommands()).isEqualTo(3);
+            release.countDown();
+
+            assertThat(gap.get(10, TimeUnit.SECONDS)).isNull();
+            assertThat(loaded.get(10, TimeUnit.SECONDS)).isEqualTo(3);
+            assertThat(engine.awaitQueued(10_000)).isTrue();
+            assertThat(ticksSeen.get()).as("commands ran after the ticks accepted before them").isEqualTo(4);
+            engine.submitMarketTime(t("09:20:03"));
+            assertThat(engine.awaitQueued(10_000)).isTrue();
+            assertThat(listener.candles).hasSize(1);
+            assertThat(listener.candles.get(0).quality()).as("the marked stretch").isEqualTo(io.niftyscanner.market.CandleQuality.GAPPED);
+        } finally {
+            engine.close();
+        }
+        assertThat(engine.command(new EngineCommand.Barrier()).isCompletedExceptionally()).as("a closed engine refuses").isTrue();
+    }
+
+    @Test
     void aFailingCommandDoesNotStopTheEngine() throws Exception {
         Engine engine = new Engine(new EngineCore(List.of(Instrument.nseEquity("A", 257)), StrategyParams.defaults(), null));
         engine.start();

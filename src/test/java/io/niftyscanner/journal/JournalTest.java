@@ -44,14 +44,31 @@ class JournalTest {
     @Test
     void candleCacheReplacesAndReadsByRange() {
         try (Journal j = Journal.open(dir.resolve("j.db"))) {
-            j.saveCandles(List.of(candle(T0, 100_000, CandleQuality.HISTORICAL), candle(T0 + 300_000, 100_500, CandleQuality.GAPPED)));
-            j.saveCandles(List.of(candle(T0 + 300_000, 100_600, CandleQuality.REPAIRED)));
-            List<Candle> got = j.candles(738561, T0, T0 + 600_000);
+            j.saveCandles("kite", List.of(candle(T0, 100_000, CandleQuality.HISTORICAL), candle(T0 + 300_000, 100_500, CandleQuality.GAPPED)));
+            j.saveCandles("kite", List.of(candle(T0 + 300_000, 100_600, CandleQuality.REPAIRED)));
+            List<Candle> got = j.candles("kite", 738561, T0, T0 + 600_000);
             assertThat(got).hasSize(2);
             assertThat(got.get(1).close()).isEqualTo(100_600);
             assertThat(got.get(1).quality()).isEqualTo(CandleQuality.REPAIRED);
-            assertThat(j.candles(738561, T0 + 300_000, T0 + 300_001)).hasSize(1);
-            assertThat(j.candles(408065, T0, T0 + 600_000)).isEmpty();
+            assertThat(j.candles("kite", 738561, T0 + 300_000, T0 + 300_001)).hasSize(1);
+            assertThat(j.candles("kite", 408065, T0, T0 + 600_000)).isEmpty();
+        }
+    }
+
+    @Test
+    void twoMarketsNeverShareCachedCandlesAndADroppedSeriesIsJournaledWithWhy() {
+        try (Journal j = Journal.open(dir.resolve("j.db"))) {
+            j.saveCandles("sandbox:seed13", List.of(candle(T0, 100_000, CandleQuality.HISTORICAL)));
+            j.saveCandles("sandbox:seed14", List.of(candle(T0, 200_000, CandleQuality.HISTORICAL)));
+            assertThat(j.candles("sandbox:seed13", 738561, T0, T0 + 1)).extracting(Candle::close).containsExactly(100_000L);
+            assertThat(j.candles("sandbox:seed14", 738561, T0, T0 + 1)).extracting(Candle::close).containsExactly(200_000L);
+            assertThat(j.candles("kite", 738561, T0, T0 + 1)).isEmpty();
+
+            j.dropCachedSeries("sandbox:seed13", 738561, "previous close differs", 42);
+            assertThat(j.candles("sandbox:seed13", 738561, T0, T0 + 1)).isEmpty();
+            assertThat(j.candles("sandbox:seed14", 738561, T0, T0 + 1)).hasSize(1);
+            assertThat(j.cacheRefetches()).containsExactly(new io.niftyscanner.journal.CacheRefetch("sandbox:seed13", 738561,
+                    "previous close differs", 42));
         }
     }
 
