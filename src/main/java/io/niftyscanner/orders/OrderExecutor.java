@@ -191,9 +191,9 @@ public final class OrderExecutor implements TradingControl, AutoCloseable {
     @Override
     public LiveGate.Confirmation confirmLive(String typedUserId) {
         TradingView v = view;
-        if ("paper".equals(v.gateway()) && (!v.openOrders().isEmpty() || v.positions().stream().anyMatch(p -> p.quantity() != 0))) {
-            return new LiveGate.Confirmation(false, "No live orders yet: paper orders or positions are still open. Stop"
-                    + " trading (it squares them off) and confirm again.");
+        if (!v.openOrders().isEmpty() || v.positions().stream().anyMatch(p -> p.quantity() != 0)) {
+            return new LiveGate.Confirmation(false, "No live orders yet: orders or positions of the " + v.gateway()
+                    + " gateway are still open. Stop trading (it squares them off) and confirm again.");
         }
         LiveGate.Confirmation c = gate.confirm(typedUserId);
         if (c.confirmed()) {

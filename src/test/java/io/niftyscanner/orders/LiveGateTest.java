@@ -115,7 +115,7 @@ class LiveGateTest {
 
                 LiveGate.Confirmation early = executor.confirmLive("SB0001");
                 assertThat(early.confirmed()).isFalse();
-                assertThat(early.message()).contains("paper orders or positions are still open");
+                assertThat(early.message()).contains("orders or positions of the paper gateway are still open");
                 executor.stopTrading("switching to live");
                 waitFor("paper trade closed", Duration.ofSeconds(10), () -> executor.view().openOrders().isEmpty());
                 executor.resumeTrading();
