@@ -20,8 +20,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * End-to-end benchmarks: a {@link LoadTicker} in this JVM streams full-mode frames over loopback to the app's own
- * path in a second JVM ({@link E2eConsumer}, started with this JVM's memory and collector options, i.e. the
- * launcher's), which reports what it measured about itself. {@code e2e-max} then runs javakiteconnect's ticker
+ * path in a second JVM ({@link E2eConsumer}, started with the JVM options the launcher gives the app, see
+ * {@link #appJvmOptions()}), which reports what it measured about itself. {@code e2e-max} then runs javakiteconnect's ticker
  * ({@link PeerIngest}) against the same sender, in a third JVM with the same options.
  */
 public final class E2eBench {
@@ -199,11 +199,19 @@ public final class E2eBench {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     }
 
+    /** System property: the JVM options the launcher gives the app ({@code scan}), for the measured JVMs. */
+    public static final String APP_JVM_PROPERTY = "scanner.app.jvm";
+
     /**
-     * The memory, collector and class-sharing options this JVM was started with (the launcher's), for the measured
-     * JVMs; JavaFX module options, system properties, agents and recordings are left out.
+     * The JVM options of the measured JVMs: those the launcher gives the app's headless scan (system property
+     * {@value #APP_JVM_PROPERTY}, set by {@code ./scanner bench}), else the memory, collector and class-sharing
+     * options this JVM was started with; JavaFX module options, system properties, agents and recordings are left out.
      */
     static List<String> appJvmOptions() {
+        String launcher = System.getProperty(APP_JVM_PROPERTY, "").trim();
+        if (!launcher.isEmpty()) {
+            return List.of(launcher.split("\\s+"));
+        }
         List<String> out = new ArrayList<>();
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             boolean memory = arg.startsWith("-Xm") || arg.startsWith("-Xss") || arg.startsWith("-Xshare");
