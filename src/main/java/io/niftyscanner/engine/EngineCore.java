@@ -442,7 +442,7 @@ public final class EngineCore {
         final Instrument instrument;
         final CandleBuilder builder;
         IndicatorSet indicators;
-        final ArrayDeque<Candle> closed = new ArrayDeque<>();
+        final SharedTailDeque<Candle> closed = new SharedTailDeque<>();
         final ArrayDeque<IndicatorValues> closedValues = new ArrayDeque<>();
         IndicatorValues latest;
         IndicatorValues previous;
@@ -566,7 +566,7 @@ public final class EngineCore {
             boolean timeMatters = !builder.gaps().isEmpty() && marketTime != viewMarketTime;
             if (viewVersion != version || view == null || closedDirty || timeMatters) {
                 if (closedDirty) {
-                    closedCopy = List.copyOf(closed);
+                    closedCopy = closed.snapshot();
                     closedDirty = false;
                 }
                 view = new InstrumentView(instrument, lastPrice, lastTickTime, builder.forming(), closedCopy, latest, lastSignal,
