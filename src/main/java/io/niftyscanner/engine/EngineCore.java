@@ -524,11 +524,11 @@ public final class EngineCore {
         /** Session buckets strictly between two bucket starts that lie in a gap (no candle: missed, not empty). */
         private int missingBetween(long afterStart, long beforeStart) {
             GapTimeline gaps = builder.gaps();
-            if (gaps.isEmpty()) {
-                return 0;
+            long bucket = TIMEFRAME.millis();
+            if (gaps.isEmpty() || !gaps.overlaps(afterStart + bucket, beforeStart - 1)) {
+                return 0; // the common case, one lookup: walking the buckets (and nights) costs calendar work per candle
             }
             int n = 0;
-            long bucket = TIMEFRAME.millis();
             for (long b = afterStart + bucket; b < beforeStart; b += bucket) {
                 if (!SessionCalendar.inSessionHours(b)) {
                     long nextOpen = SessionCalendar.sessionOpenMillis(SessionCalendar.istDate(b).plusDays(
@@ -563,7 +563,11 @@ public final class EngineCore {
         }
 
         InstrumentView view(long marketTime) {
-            boolean timeMatters = !builder.gaps().isEmpty() && marketTime != viewMarketTime;
+            // market time enters the view only through its bucket (missing buckets up to now): a new view per bucket,
+            // not per snapshot, or every instrument with a gap would be rebuilt four times a second
+            boolean timeMatters = !builder.gaps().isEmpty() && (viewMarketTime == NONE || marketTime == NONE
+                    ? marketTime != viewMarketTime
+                    : SessionCalendar.bucketStart(marketTime, TIMEFRAME) != SessionCalendar.bucketStart(viewMarketTime, TIMEFRAME));
             if (viewVersion != version || view == null || closedDirty || timeMatters) {
                 if (closedDirty) {
                     closedCopy = closed.snapshot();

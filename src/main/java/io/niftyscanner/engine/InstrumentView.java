@@ -21,7 +21,8 @@ public record InstrumentView(Instrument instrument, long lastPrice, long lastTic
                              List<Candle> recentCandles, IndicatorValues indicators, Signal lastSignal, int awaitingRepair) {
 
     public InstrumentView {
-        recentCandles = List.copyOf(recentCandles);
+        // the engine's own snapshot of its closed candles is immutable already: copying it is what it exists to avoid
+        recentCandles = SharedTailDeque.isSnapshot(recentCandles) ? recentCandles : List.copyOf(recentCandles);
     }
 
     public InstrumentView(Instrument instrument, long lastPrice, long lastTickMillis, Candle forming,

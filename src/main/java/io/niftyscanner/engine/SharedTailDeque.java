@@ -100,6 +100,11 @@ final class SharedTailDeque<T> extends AbstractCollection<T> {
         return snapshotOf(items, from, to);
     }
 
+    /** Whether the list is a {@link #snapshot()} (immutable, never changed by the deque). */
+    static boolean isSnapshot(java.util.List<?> list) {
+        return list instanceof Window;
+    }
+
     private void unshare() {
         if (shared) {
             reallocate(Math.max(MIN_CAPACITY, 2 * size()));

@@ -74,5 +74,7 @@ class SharedTailDequeTest {
         assertThat(deque).containsExactly("a", "c", "d");
         assertThatThrownBy(() -> snapshot.add("x")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> snapshot.set(0, "x")).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(SharedTailDeque.isSnapshot(snapshot)).isTrue();
+        assertThat(SharedTailDeque.isSnapshot(new java.util.ArrayList<>(snapshot))).isFalse();
     }
 }
