@@ -563,11 +563,7 @@ public final class EngineCore {
         }
 
         InstrumentView view(long marketTime) {
-            // market time enters the view only through its bucket (missing buckets up to now): a new view per bucket,
-            // not per snapshot, or every instrument with a gap would be rebuilt four times a second
-            boolean timeMatters = !builder.gaps().isEmpty() && (viewMarketTime == NONE || marketTime == NONE
-                    ? marketTime != viewMarketTime
-                    : SessionCalendar.bucketStart(marketTime, TIMEFRAME) != SessionCalendar.bucketStart(viewMarketTime, TIMEFRAME));
+            boolean timeMatters = !builder.gaps().isEmpty() && marketTime != viewMarketTime;
             if (viewVersion != version || view == null || closedDirty || timeMatters) {
                 if (closedDirty) {
                     closedCopy = closed.snapshot();
