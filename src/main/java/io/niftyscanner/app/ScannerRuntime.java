@@ -145,6 +145,8 @@ public final class ScannerRuntime implements ScannerSession {
     private final Map<String, Long> signalDetectedMillis = new java.util.concurrent.ConcurrentHashMap<>();
     private final AutoCloseable uncaughtRegistration;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Watches .env for the morning's new token and the clock for 06:00; null on the embedded sandbox (no login there). */
+    private volatile TokenRollover tokenRollover;
 
     private ScannerRuntime(Builder b) {
         this.config = b.config;
@@ -174,7 +176,7 @@ public final class ScannerRuntime implements ScannerSession {
                 ? "ticks-sandbox" : "ticks");
         this.supervisor = new FeedSupervisor(
                 (kind, sink, reporter) -> kind.equals(MarketFeed.STREAM)
-                        ? new StreamingFeed(tickerOptions, instruments, clock, recorded(sink), reporter)
+                        ? new StreamingFeed(tickerOptions.withSession(rest.session()), instruments, clock, recorded(sink), reporter)
                         : new PollingFeed(rest, instruments, pollMillis, calendar, clock, recorded(sink), reporter),
                 engine, clock, calendar, new HybridSchedule(config.feed().hybridStreamWindows()), repairer,
                 b.options.mode() != null ? b.options.mode() : config.feed().mode(), events::onStatus,
@@ -242,6 +244,13 @@ public final class ScannerRuntime implements ScannerSession {
             rt.supervisor.start(options.warmUp()
                     ? new WarmUp(rt.rest, rt.candleCache, rt.calendar,
                     config.strategy().warmupDays()) : null, rt.instruments);
+            if (b.sandbox == null) {
+                ScannerRuntime started = rt;
+                rt.tokenRollover = new TokenRollover(config.paths().envFile(), b.session, b.clock, session -> {
+                    started.rest.renewSession(session);
+                    started.supervisor.sessionRenewed();
+                }, started.supervisor::sessionExpired).start();
+            }
             LOG.info("scanner started: {} instruments, {}", rt.instruments.size(), rt.exchangeLabel);
             return rt;
         } catch (IOException | RuntimeException e) {
@@ -480,6 +489,10 @@ public final class ScannerRuntime implements ScannerSession {
             uncaughtRegistration.close();
         } catch (Exception e) {
             LOG.warn("unregistering the failure handler: {}", e.toString());
+        }
+        TokenRollover watch = tokenRollover;
+        if (watch != null) {
+            watch.close();
         }
         supervisor.close();
         trading.close(); // no new orders while closing; orders resting at the exchange stay there
