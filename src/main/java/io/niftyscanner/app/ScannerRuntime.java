@@ -187,7 +187,7 @@ public final class ScannerRuntime implements ScannerSession {
         this.alerts.addListener(events::onAlert);
         // what is shown is kept, also when the market cannot be told: then under the server's address, never warmed up from
         this.journalFirst = new JournalFirst(JournalFirst.Store.of(journal, b.market != null ? b.market : "unidentified@" + b.restUrl),
-                new Shown(), supervisor::reportFailure, Clock.systemUTC());
+                new Shown(), supervisor::reportFailure, new JournalHealth(), Clock.systemUTC());
         boolean simulatedVenue = sandbox != null || KiteSession.SANDBOX.apiKey().equals(b.session.apiKey());
         this.trading = new Trading(config, config.orders().autoTrade() || b.options.autoTrade(), simulatedVenue, instruments,
                 journal, rest, b.session, b.wsUrl, simulatedVenue ? "sandbox exchange (its own order book)" : exchangeLabel, clock,
@@ -558,7 +558,28 @@ public final class ScannerRuntime implements ScannerSession {
             events.onSignal(signal);
             alerts.onSignal(signal);
             Long detected = signalDetectedMillis.remove(signal.key());
+            if (!journalFirst.writable()) {
+                LOG.warn("signal {} is shown but not traded: the journal cannot record orders now", signal.key());
+                return;
+            }
             trading.onSignal(signal, detected == null ? System.currentTimeMillis() : detected);
+        }
+    }
+
+    /**
+     * A journal that cannot be written stops new orders: an order it cannot record could be sent twice after a restart.
+     * When it writes again, orders stay stopped until the trader resumes trading (they may want to look first).
+     */
+    private final class JournalHealth implements JournalFirst.Health {
+        @Override
+        public void unwritable(String reason) {
+            trading.holdEntries("the journal cannot be written (" + reason + "); resume trading once it can write again");
+        }
+
+        @Override
+        public void writableAgain(int savedLate) {
+            supervisor.recovered("the journal", "The journal can write again: the " + savedLate + " candles and signals shown"
+                    + " meanwhile are saved. New orders stay stopped until you resume trading.");
         }
     }
 

@@ -83,6 +83,11 @@ final class Trading implements AutoCloseable {
         executor.onSignal(signal, detectedMillis);
     }
 
+    /** No new entries until the trader resumes trading (what is open goes on). */
+    void holdEntries(String reason) {
+        executor.holdEntries(reason);
+    }
+
     /** An alert went out for the signal: its time is journaled beside it. */
     void alerted(String signalKey, long wallMillis) {
         executor.alerted(signalKey, wallMillis);

@@ -136,6 +136,20 @@ public final class FeedSupervisor implements AutoCloseable {
         onLoop("report a failure", () -> failed(what, error, action));
     }
 
+    /**
+     * A failure shown by {@link #reportFailure} for {@code what} is over: it is cleared (unless another is shown now)
+     * and {@code note} says so. Thread-safe.
+     */
+    public void recovered(String what, String note) {
+        onLoop("report a recovery", () -> {
+            if (problem != null && problem.startsWith(capitalized(what) + " failed")) {
+                problem = null;
+            }
+            message = note;
+            publish(true);
+        });
+    }
+
     private void failed(String what, Throwable error, String action) {
         String text = capitalized(what) + " failed: " + describe(error) + ". "
                 + (action != null ? action : "Press Reconnect to restart the feed; " + DETAILS + ".");
