@@ -246,7 +246,9 @@ public final class ScannerRuntime implements ScannerSession {
                     config.strategy().warmupDays()) : null, rt.instruments);
             if (b.sandbox == null) {
                 ScannerRuntime started = rt;
-                rt.tokenRollover = new TokenRollover(config.paths().envFile(), b.session, b.clock, session -> {
+                String key = config.kite().credentials().apiKey();
+                KiteSession watched = b.session.equals(KiteSession.SANDBOX) && !key.isEmpty() ? new KiteSession(key, "") : b.session;
+                rt.tokenRollover = new TokenRollover(config.paths().envFile(), watched, b.clock, session -> {
                     started.rest.renewSession(session);
                     started.supervisor.sessionRenewed();
                 }, started.supervisor::sessionExpired).start();

@@ -25,25 +25,28 @@ import org.slf4j.LoggerFactory;
  * subscribes again, polling resumes.
  *
  * <p>Logins replace {@code .env} with an atomic rename, so the file is watched by its content, read twice a second
- * (it is a few hundred bytes), never by its inode. A token set in the environment wins over {@code .env} at start,
- * but a login writes {@code .env}: a new token there is the newest one, and it is used. The token never reaches a log
+ * (it is a few hundred bytes), never by its inode. A token set in the environment wins over {@code .env} at start and
+ * over other edits of {@code .env}; but a login writes a new token there, and that one, the newest, is used. The token never reaches a log
  * or a message; the log names it by its last characters only.
  */
 final class TokenRollover implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TokenRollover.class);
     static final String TOKEN_KEY = "ZERODHA_ACCESS_TOKEN";
+    static final String KEY_KEY = "ZERODHA_API_KEY";
     static final long CHECK_MILLIS = 500;
     static final String EXPIRED_AT_SIX = "Kite ended the session at 06:00 IST, as it does every morning: run ./scanner login"
             + " or use File > Log in to Kite; the scanner picks up the new token by itself";
 
     private final Path envFile;
-    private final String apiKey;
+    private String apiKey;
     private final MarketClock clock;
     private final Consumer<KiteSession> renewed;
     private final Consumer<String> expired;
     private final ScheduledExecutorService thread;
     // owned by the watch thread
     private byte[] lastSeen;
+    /** The token .env set when last read: only a change of it is a login (an edit elsewhere in .env is not). */
+    private String dotEnvToken;
     private String token;
     private long expiresAtMillis;
     private boolean expiryShown;
@@ -61,6 +64,7 @@ final class TokenRollover implements AutoCloseable {
         this.expired = expired;
         this.token = session.accessToken();
         this.lastSeen = read();
+        this.dotEnvToken = lastSeen.length == 0 ? null : tokenIn();
         this.expiresAtMillis = real(session) ? KiteSession.expiryAfter(clock.wallMillis()) : 0;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "token-watch");
@@ -93,10 +97,17 @@ final class TokenRollover implements AutoCloseable {
         if (!Arrays.equals(now, lastSeen)) {
             lastSeen = now;
             String written = tokenIn();
-            if (written != null && !written.isEmpty() && !written.equals(token)) {
+            boolean login = written != null && !written.isEmpty() && !written.equals(dotEnvToken) && !written.equals(token);
+            if (written != null) {
+                dotEnvToken = written;
+            }
+            if (login) {
                 token = written;
                 expiresAtMillis = KiteSession.expiryAfter(clock.wallMillis());
                 expiryShown = false;
+                if (KiteSession.SANDBOX.apiKey().equals(apiKey)) {
+                    apiKey = keyIn(); // started without credentials: the login's key is in .env with its token
+                }
                 LOG.info("a new Kite access token ({}) is in {}: reconnecting with it", Secrets.mask(written), envFile);
                 renewed.accept(new KiteSession(apiKey, written));
             }
@@ -118,6 +129,16 @@ final class TokenRollover implements AutoCloseable {
         }
     }
 
+    /** The API key .env sets, or the one in use when it sets none. */
+    private String keyIn() {
+        try {
+            String key = DotEnv.read(envFile).get(KEY_KEY);
+            return key == null || key.isBlank() ? apiKey : key.trim();
+        } catch (ConfigException e) {
+            return apiKey;
+        }
+    }
+
     private byte[] read() {
         try {
             return Files.readAllBytes(envFile);
@@ -125,7 +146,7 @@ final class TokenRollover implements AutoCloseable {
             return new byte[0];
         } catch (IOException e) {
             LOG.debug("cannot read {} now: {}", envFile, e.toString());
-            return lastSeen;
+            return lastSeen == null ? new byte[0] : lastSeen;
         }
     }
 

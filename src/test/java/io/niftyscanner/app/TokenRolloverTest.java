@@ -118,7 +118,9 @@ class TokenRolloverTest {
             await("data flowing before 06:00", Duration.ofSeconds(30), () -> flowing(rt, mode) && rt.view().ticks() > 0);
 
             wall.set(JUST_AFTER_SIX);
+            long movedNanos = System.nanoTime();
             await("TOKEN_EXPIRED after 06:00", Duration.ofSeconds(15), () -> rt.supervisor().status().state() == FeedState.TOKEN_EXPIRED);
+            long expiredMillis = (System.nanoTime() - movedNanos) / 1_000_000L;
             FeedStatus expired = rt.supervisor().status();
             assertThat(expired.message()).contains("./scanner login").contains("File > Log in to Kite");
             // the exchange agrees: yesterday's token is dead (the sandbox ends sessions at 06:00 on its clock too)
@@ -136,9 +138,11 @@ class TokenRolloverTest {
             long marketAtLogin = rt.clock().now();
             String todays = login(); // ./scanner login in another terminal: .env is replaced by an atomic rename
             assertThat(todays).isNotEqualTo(yesterdays);
+            long loggedInNanos = System.nanoTime();
 
             await((mode == DataMode.STREAM ? "LIVE" : "POLLING") + " again with ticks of every instrument", Duration.ofSeconds(45),
                     () -> flowing(rt, mode) && rt.view().ticks() > ticksBefore + 20 && everyInstrumentTickedAfter(rt, marketAtLogin));
+            long backMillis = (System.nanoTime() - loggedInNanos) / 1_000_000L;
             assertThat(rt.rest().session().accessToken()).as("the REST client uses the new token").isEqualTo(todays);
             if (mode == DataMode.STREAM) {
                 assertThat(((Map<?, ?>) sandbox.statsJson().get("websocket")).get("open")).as("one socket, the new one")
@@ -150,8 +154,8 @@ class TokenRolloverTest {
                 assertThat(log.list).as("no log line holds a token").noneMatch(e -> e.getFormattedMessage().contains(token));
                 assertThat(statuses).as("no status holds a token").noneMatch(s -> s.message().contains(token));
             }
-            System.err.printf("rollover (%s): TOKEN_EXPIRED at 06:00, %s again after the login%n", mode.id(),
-                    rt.supervisor().status().state());
+            System.err.printf("rollover (%s): TOKEN_EXPIRED %d ms after the clock passed 06:00; %s again, every instrument"
+                    + " ticking, %d ms after the login wrote .env%n", mode.id(), expiredMillis, rt.supervisor().status().state(), backMillis);
         }
     }
 

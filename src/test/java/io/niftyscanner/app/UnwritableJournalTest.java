@@ -35,13 +35,16 @@ class UnwritableJournalTest {
             await("LIVE and a candle shown", Duration.ofSeconds(30), () -> rig.status().state() == FeedState.LIVE && !rig.candles.isEmpty());
             String market = rig.runtime.market();
             List<Candle> shownWhileLocked;
+            long lockToError;
             try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + rig.runtime.journal().file().toAbsolutePath());
                  Statement s = other.createStatement()) {
                 s.execute("BEGIN EXCLUSIVE");
                 int shownAtLock = rig.candles.size();
+                long lockedNanos = System.nanoTime();
 
                 await("the journal's failure shown", Duration.ofSeconds(40), () -> rig.status().state() == FeedState.ERROR
                         && rig.status().message().startsWith("The journal failed"));
+                lockToError = (System.nanoTime() - lockedNanos) / 1_000_000L;
                 FeedStatus error = rig.status();
                 assertThat(error.message()).contains("New orders are stopped").contains("scanning goes on")
                         .contains(rig.runtime.journal().file().toString()).contains("close the other program that holds it");
@@ -54,9 +57,11 @@ class UnwritableJournalTest {
                 shownWhileLocked = new ArrayList<>(rig.candles.subList(shownAtLock, rig.candles.size()));
                 s.execute("ROLLBACK"); // the other program lets go
             }
+            long unlockedNanos = System.nanoTime();
 
             await("the journal writes again, and says so", Duration.ofSeconds(40), () -> rig.status().state() != FeedState.ERROR
                     && rig.status().message().startsWith("The journal can write again"));
+            long unlockToSaved = (System.nanoTime() - unlockedNanos) / 1_000_000L;
             assertThat(rig.status().message()).contains("New orders stay stopped until you resume trading");
             assertThat(rig.runtime.trading().view().entryBlock()).as("orders resume only when the trader says so").contains("journal");
             for (Candle c : shownWhileLocked) {
@@ -74,8 +79,8 @@ class UnwritableJournalTest {
             rig.runtime.trading().resumeTrading();
             await("entries allowed after the trader resumes", Duration.ofSeconds(10),
                     () -> !rig.runtime.trading().view().entryBlock().contains("journal"));
-            System.err.printf("unwritable journal: %d candles shown while locked, all saved after the lock was gone%n",
-                    shownWhileLocked.size());
+            System.err.printf("unwritable journal: ERROR %d ms after the lock; %d candles shown while locked, all saved %d ms"
+                    + " after the lock was gone%n", lockToError, shownWhileLocked.size(), unlockToSaved);
         }
     }
 }
