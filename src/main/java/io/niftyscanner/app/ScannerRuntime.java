@@ -143,6 +143,7 @@ public final class ScannerRuntime implements ScannerSession {
     private final Trading trading;
     private final TickRecorder recorder;
     private final Map<String, Long> signalDetectedMillis = new java.util.concurrent.ConcurrentHashMap<>();
+    private final SignalLatency latency = new SignalLatency();
     private final AutoCloseable uncaughtRegistration;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Watches .env for the morning's new token and the clock for 06:00; null on the embedded sandbox (no login there). */
@@ -164,6 +165,7 @@ public final class ScannerRuntime implements ScannerSession {
         StrategyParams params = EngineParams.from(config);
         this.engine = new Engine(new EngineCore(instruments, params, new Listener(), calendar, IndicatorSets.incremental(params)),
                 config.feed().engineQueueCapacity(), 250);
+        this.engine.observeTicks(latency);
         this.charts = new ChartSeriesSource(params, calendar, config.strategy().warmupDays(), candleCache::candles);
         this.repairer = new GapRepairer(rest, instruments, engine, JournalAdapters.gapLog(journal, Clock.systemUTC()), clock,
                 config.feed().candleGraceMillis() + 1000);
@@ -375,7 +377,8 @@ public final class ScannerRuntime implements ScannerSession {
             recent = new ArrayList<>(signals);
         }
         return new ScannerView(rows, recent, supervisor.status(), sandbox != null, exchangeLabel, snap.marketTimeMillis(),
-                snap.stats().ticks(), snap.stats().candles(), snap.stats().lateTicks(), awaitingRepair(snap), journal.file());
+                snap.stats().ticks(), snap.stats().candles(), snap.stats().lateTicks(), awaitingRepair(snap), journal.file(),
+                latency.lastMicros());
     }
 
     /**
@@ -522,6 +525,7 @@ public final class ScannerRuntime implements ScannerSession {
         @Override
         public void onSignal(Signal signal) {
             signalDetectedMillis.put(signal.key(), System.currentTimeMillis());
+            latency.signalRaised();
             journalFirst.signal(signal);
         }
 
