@@ -130,6 +130,7 @@ class TokenRolloverTest {
             long sockets = websocketsTotal();
             long beats = published.get();
             await("three supervisor beats", Duration.ofSeconds(30), () -> published.get() >= beats + 3);
+            long requestsWhileExpired = requests("GET /quote") - quotes + websocketsTotal() - sockets;
             assertThat(requests("GET /quote")).as("no polling with a dead token").isEqualTo(quotes);
             assertThat(websocketsTotal()).as("no reconnect loop with a dead token").isEqualTo(sockets);
             assertThat(rt.supervisor().status().state()).isEqualTo(FeedState.TOKEN_EXPIRED);
@@ -154,6 +155,13 @@ class TokenRolloverTest {
                 assertThat(log.list).as("no log line holds a token").noneMatch(e -> e.getFormattedMessage().contains(token));
                 assertThat(statuses).as("no status holds a token").noneMatch(s -> s.message().contains(token));
             }
+            Map<String, Object> figures = new java.util.LinkedHashMap<>();
+            figures.put("mode", mode.id());
+            figures.put("expired_after_ms", expiredMillis);
+            figures.put("requests_while_expired", requestsWhileExpired);
+            figures.put("back_after_login_ms", backMillis);
+            figures.put("instruments_resubscribed", rt.engine().snapshot().instruments().size());
+            io.niftyscanner.tools.ReliabilityFigures.record("token-rollover", figures);
             System.err.printf("rollover (%s): TOKEN_EXPIRED %d ms after the clock passed 06:00; %s again, every instrument"
                     + " ticking, %d ms after the login wrote .env%n", mode.id(), expiredMillis, rt.supervisor().status().state(), backMillis);
         }

@@ -79,6 +79,12 @@ class UnwritableJournalTest {
             rig.runtime.trading().resumeTrading();
             await("entries allowed after the trader resumes", Duration.ofSeconds(10),
                     () -> !rig.runtime.trading().view().entryBlock().contains("journal"));
+            Map<String, Object> figures = new java.util.LinkedHashMap<>();
+            figures.put("error_after_lock_ms", lockToError);
+            figures.put("candles_shown_while_locked", shownWhileLocked.size());
+            figures.put("candles_saved_after", shownWhileLocked.size());
+            figures.put("saved_after_unlock_ms", unlockToSaved);
+            io.niftyscanner.tools.ReliabilityFigures.record("unwritable-journal", figures);
             System.err.printf("unwritable journal: ERROR %d ms after the lock; %d candles shown while locked, all saved %d ms"
                     + " after the lock was gone%n", lockToError, shownWhileLocked.size(), unlockToSaved);
         }
