@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 final class JournalFirst implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JournalFirst.class);
     private static final long[] RETRY_MILLIS = {20, 100, 400};
+    private static final long SLOW_COMMIT_MILLIS = 200;
     private static final Object STOP = new Object();
 
     /** Where committed items go, on the writer thread, in the order the engine produced them. */
@@ -153,6 +154,10 @@ final class JournalFirst implements AutoCloseable {
                 long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
                 if (took > slowestCommitMillis) {
                     slowestCommitMillis = took;
+                    if (took > SLOW_COMMIT_MILLIS) {
+                        LOG.warn("a journal commit took {} ms: candles and signals are shown that much later. Check the disk"
+                                + " holding {}", took, store.where());
+                    }
                 }
                 committed.addAndGet(batch.size());
                 return;

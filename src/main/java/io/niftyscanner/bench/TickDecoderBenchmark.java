@@ -3,6 +3,7 @@ package io.niftyscanner.bench;
 import io.niftyscanner.kite.BadFrameException;
 import io.niftyscanner.kite.KiteTickData;
 import io.niftyscanner.kite.TickDecoder;
+import java.lang.invoke.MethodHandle;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,6 +22,7 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Kite binary frame decoding: a frame of 50 full (184-byte) packets and a frame of 50 quote (44-byte) packets,
  * as a NIFTY 50 subscription produces. Scores are packets per second (50 operations per invocation).
+ * {@code peerFullPackets} runs javakiteconnect's own parser ({@link PeerClient}) on the same full frame.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -74,6 +76,28 @@ public class TickDecoderBenchmark {
     @OperationsPerInvocation(PACKETS)
     public int fullPackets() throws BadFrameException {
         return decoder.decode(fullFrame, sink);
+    }
+
+    /** javakiteconnect 3.5.1's {@code parseBinary} on the same frame: its list of Tick objects is the result. */
+    @Benchmark
+    @OperationsPerInvocation(PACKETS)
+    public Object peerFullPackets(Peer peer) throws Throwable {
+        return peer.parser.invoke(peer.frame);
+    }
+
+    /** The peer, loaded only for its own benchmark. */
+    @State(Scope.Thread)
+    public static class Peer {
+        MethodHandle parser;
+        byte[] frame;
+
+        @Setup
+        public void setUp() throws Exception {
+            ByteBuffer full = frame(184);
+            frame = new byte[full.remaining()];
+            full.get(frame);
+            parser = PeerClient.load(PeerClient.defaultLib()).parser();
+        }
     }
 
     @Benchmark

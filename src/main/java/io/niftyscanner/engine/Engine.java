@@ -48,6 +48,20 @@ public final class Engine implements AutoCloseable {
     private volatile boolean closing;
     private volatile Throwable death;
     private volatile Consumer<Throwable> deathListener = t -> {};
+    /** Set before {@link #start()}; read only by the engine thread. */
+    private TickObserver tickObserver;
+
+    /**
+     * Sees the market data right after the engine thread processed it, for latency measurement (benchmarks): what a
+     * tick or a market-time update made the engine emit has been emitted by then. Runs on the engine thread: keep it
+     * cheap and never block.
+     */
+    public interface TickObserver {
+        void afterTick(Tick tick);
+
+        default void afterMarketTime(long epochMillis) {}
+    }
+
     /** Guarded by {@link #lifecycle}: the engine thread ran its last commands; later ones are refused. */
     private boolean stopped;
     /** Market data items processed; engine thread only. */
@@ -66,6 +80,14 @@ public final class Engine implements AutoCloseable {
         this.snapshotPeriodNanos = TimeUnit.MILLISECONDS.toNanos(snapshotPeriodMillis);
         this.thread = new Thread(this::run, "engine");
         this.thread.setDaemon(true);
+    }
+
+    /** Installs the one {@link TickObserver}; call before {@link #start()}. */
+    public void observeTicks(TickObserver observer) {
+        if (thread.isAlive()) {
+            throw new IllegalStateException("observe the engine's ticks before starting it");
+        }
+        this.tickObserver = observer;
     }
 
     public void start() {
@@ -309,8 +331,14 @@ public final class Engine implements AutoCloseable {
         try {
             if (item instanceof Tick) {
                 core.onTick((Tick) item);
+                if (tickObserver != null) {
+                    tickObserver.afterTick((Tick) item);
+                }
             } else {
                 core.onMarketTime(((MarketTime) item).epochMillis);
+                if (tickObserver != null) {
+                    tickObserver.afterMarketTime(((MarketTime) item).epochMillis);
+                }
             }
         } catch (RuntimeException e) {
             failures.incrementAndGet();

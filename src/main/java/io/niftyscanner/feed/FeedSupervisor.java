@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -148,7 +149,7 @@ public final class FeedSupervisor implements AutoCloseable {
     private void onLoop(String what, Runnable task) {
         try {
             loop.execute(guarded(what, task));
-        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+        } catch (RejectedExecutionException stopped) {
             LOG.debug("supervisor stopped; not done: {}", what);
         }
     }
@@ -202,7 +203,7 @@ public final class FeedSupervisor implements AutoCloseable {
                     message = TOKEN_HINT;
                     publish(true);
                 } else {
-                    failed("warm-up", e, "Until it is done, signals start only after " + "30 live candles. Press Reconnect to try the"
+                    failed("warm-up", e, "Until it is done, signals start only after 30 live candles. Press Reconnect to try the"
                             + " warm-up again; " + DETAILS + ".");
                 }
             });

@@ -4,13 +4,16 @@ import io.niftyscanner.kite.KiteTicker;
 import io.niftyscanner.kite.KiteTickerListener;
 import io.niftyscanner.market.Instrument;
 import io.niftyscanner.market.Tick;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Streams every instrument in full mode through the KiteTicker-compatible client. The client keeps the socket
+ * Streams every instrument in full mode through the KiteTicker-compatible client, on as many sockets as Kite needs
+ * (up to {@value KiteTicker#MAX_TOKENS_PER_CONNECTION} instruments each, at most
+ * {@value KiteTicker#MAX_CONNECTIONS_PER_API_KEY} sockets: 9,000 instruments). The client keeps the socket
  * alive (watchdog, backoff, resubscribe); this feed turns its events into ticks and statuses, and tells the
  * supervisor the moment data is being missed (a drop, a watchdog trip, a malformed frame, a requested reconnect): the
  * outage lasts until the next tick it delivers.
@@ -25,13 +28,19 @@ public final class StreamingFeed implements MarketFeed, KiteTickerListener {
     private final FeedReporter reporter;
     private final AtomicLong badFrames = new AtomicLong();
     private final Object lock = new Object();
-    private KiteTicker ticker;
+    private final List<KiteTicker> tickers = new ArrayList<>();
     private boolean closed;
 
     public StreamingFeed(KiteTicker.Options options, List<Instrument> instruments, MarketClock clock, FeedSink sink,
                          FeedReporter reporter) {
         this.options = options;
         this.tokens = instruments.stream().map(Instrument::token).toList();
+        int most = KiteTicker.MAX_TOKENS_PER_CONNECTION * KiteTicker.MAX_CONNECTIONS_PER_API_KEY;
+        if (tokens.size() > most) {
+            throw new IllegalArgumentException("Kite streams at most " + most + " instruments per API key ("
+                    + KiteTicker.MAX_CONNECTIONS_PER_API_KEY + " connections of " + KiteTicker.MAX_TOKENS_PER_CONNECTION
+                    + "); " + tokens.size() + " are configured. Scan fewer, or use the polling mode.");
+        }
         this.clock = clock;
         this.sink = sink;
         this.reporter = reporter;
@@ -50,9 +59,18 @@ public final class StreamingFeed implements MarketFeed, KiteTickerListener {
     }
 
     private void open() {
-        ticker = new KiteTicker(options, this);
-        ticker.subscribe(tokens, KiteTicker.Mode.FULL);
-        ticker.connect();
+        for (int from = 0; from < tokens.size(); from += KiteTicker.MAX_TOKENS_PER_CONNECTION) {
+            KiteTicker ticker = new KiteTicker(options, this);
+            ticker.subscribe(tokens.subList(from, Math.min(tokens.size(), from + KiteTicker.MAX_TOKENS_PER_CONNECTION)),
+                    KiteTicker.Mode.FULL);
+            tickers.add(ticker);
+            ticker.connect();
+        }
+    }
+
+    private void closeTickers() {
+        tickers.forEach(KiteTicker::close);
+        tickers.clear();
     }
 
     @Override
@@ -62,9 +80,7 @@ public final class StreamingFeed implements MarketFeed, KiteTickerListener {
                 return;
             }
             reporter.lost(STREAM, "reconnect requested");
-            if (ticker != null) {
-                ticker.close();
-            }
+            closeTickers();
             reporter.reconnecting(STREAM, 1, 0, "reconnect requested");
             open();
         }
@@ -74,9 +90,7 @@ public final class StreamingFeed implements MarketFeed, KiteTickerListener {
     public void close() {
         synchronized (lock) {
             closed = true;
-            if (ticker != null) {
-                ticker.close();
-            }
+            closeTickers();
         }
     }
 

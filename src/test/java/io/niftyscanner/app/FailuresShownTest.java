@@ -24,6 +24,7 @@ import io.niftyscanner.kite.KiteSession;
 import io.niftyscanner.kite.KiteTicker;
 import io.niftyscanner.market.Candle;
 import io.niftyscanner.market.SessionCalendar;
+import io.niftyscanner.market.Tick;
 import io.niftyscanner.sandbox.FaultKind;
 import io.niftyscanner.sandbox.SandboxExchange;
 import io.niftyscanner.sandbox.SandboxOptions;
@@ -172,7 +173,7 @@ class FailuresShownTest {
             await("two more statuses", WAIT, () -> rig.published.get() >= beats + 2);
             assertThat(rig.statuses.subList(deathAt, rig.statuses.size())).extracting(FeedStatus::state).containsOnly(FeedState.ERROR);
             assertThat(rig.runtime.view().status().state()).as("what the window shows").isEqualTo(FeedState.ERROR);
-            assertThat(rig.runtime.engine().submit(new io.niftyscanner.market.Tick(738561, 1, 100, 1))).as("a dead engine takes nothing").isFalse();
+            assertThat(rig.runtime.engine().submit(new Tick(738561, 1, 100, 1))).as("a dead engine takes nothing").isFalse();
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -40,7 +41,7 @@ final class SandboxRig implements AutoCloseable {
     final List<Candle> candles = new CopyOnWriteArrayList<>();
     final List<Candle> repaired = new CopyOnWriteArrayList<>();
     /** Every status published, changed or not (the supervisor publishes one a second): a count that proves time passed. */
-    final java.util.concurrent.atomic.AtomicLong published = new java.util.concurrent.atomic.AtomicLong();
+    final AtomicLong published = new AtomicLong();
 
     SandboxRig(Path dir, DataMode mode, double speed, LocalTime start, Map<String, String> extra) throws Exception {
         this(dir, mode, SandboxOptions.defaults().withSpeed(speed).withSeed(7).withStart(SESSION, start), extra, false);

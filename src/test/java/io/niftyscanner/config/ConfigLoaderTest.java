@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
@@ -50,7 +51,7 @@ class ConfigLoaderTest {
         assertThat(c.holidays()).allMatch(d -> d.getDayOfWeek().getValue() <= 5);
         assertThat(c.specialSessions()).singleElement().satisfies(s -> {
             assertThat(s.date()).isEqualTo(LocalDate.of(2026, 11, 8));
-            assertThat(s.date().getDayOfWeek()).isEqualTo(java.time.DayOfWeek.SUNDAY);
+            assertThat(s.date().getDayOfWeek()).isEqualTo(DayOfWeek.SUNDAY);
             assertThat(s.open()).isBefore(s.close());
         });
         assertThat(c.calendar().hasSession(LocalDate.of(2026, 11, 8))).isTrue();
