@@ -23,7 +23,8 @@ public final class Cli {
             "fetch-instruments", FetchInstrumentsCommand::new,
             "login", LoginCommand::new,
             "sandbox", SandboxCommand::new,
-            "bench", BenchCommand::new));
+            "bench", BenchCommand::new,
+            "export", ExportCommand::new));
 
     private Cli() {}
 
@@ -61,6 +62,7 @@ public final class Cli {
                 "",
                 "  (no command)         open the desktop app (sandbox exchange when no Kite credentials are set)",
                 "  scan --headless [--mode stream|poll|hybrid] [--poll-interval SECONDS] [--json] [--auto-trade] [--duration SECONDS]",
+                "       [--confirm-live USER_ID]  (live orders on Kite, with orders.live = true)",
                 "       [--no-warmup] [--sandbox-speed X] [--sandbox-start HH:MM]",
                 "                       run the scanner without a window",
                 "  replay FILE [--json] [--print candles,signals]",
@@ -71,6 +73,8 @@ public final class Cli {
                 "  sandbox [--rest-port N] [--ws-port N] [--speed X] [--seed S] [--start HH:MM] [--date YYYY-MM-DD] [--redirect-url URL]",
                 "                       run the sandbox exchange alone",
                 "  bench [--json] [--quick] [--include REGEX]",
-                "                       run the performance benchmarks (JMH)");
+                "                       run the performance benchmarks (JMH)",
+                "  " + ExportCommand.USAGE,
+                "                       the journal as CSV (stdout unless --out)");
     }
 }

@@ -11,6 +11,8 @@ import io.niftyscanner.feed.FeedStatus;
 import io.niftyscanner.market.Candle;
 import io.niftyscanner.market.Instrument;
 import io.niftyscanner.market.Signal;
+import io.niftyscanner.orders.OrderEvent;
+import io.niftyscanner.orders.TradingControl;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.HashMap;
@@ -21,7 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code ./scanner scan --headless [--mode stream|poll|hybrid] [--poll-interval S] [--json] [--auto-trade]
+ * {@code ./scanner scan --headless [--mode stream|poll|hybrid] [--poll-interval S] [--json] [--auto-trade] [--confirm-live ID]
  * [--duration S]}: the scanner without a window. Signals (and with --json every event) go to stdout, human status to
  * stderr. Runs until interrupted or for the given duration.
  */
@@ -32,7 +34,7 @@ public final class ScanCommand implements Command {
     static final java.time.Duration FINISH_REPAIRS = java.time.Duration.ofSeconds(60);
 
     record Options(DataMode mode, int pollInterval, boolean json, boolean autoTrade, long durationSeconds, boolean warmUp,
-                   Double sandboxSpeed, String sandboxStart) {
+                   Double sandboxSpeed, String sandboxStart, String confirmLive) {
         static Options parse(List<String> args) {
             DataMode mode = null;
             int poll = 0;
@@ -43,6 +45,7 @@ public final class ScanCommand implements Command {
             long duration = 0;
             Double speed = null;
             String start = null;
+            String confirmLive = null;
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
                 switch (a) {
@@ -81,15 +84,21 @@ public final class ScanCommand implements Command {
                     case "--sandbox-start":
                         start = value(args, ++i, a);
                         break;
+                    case "--confirm-live":
+                        confirmLive = value(args, ++i, a);
+                        if (!confirmLive.matches("[A-Za-z0-9]{2,20}")) {
+                            throw new UsageException("--confirm-live needs your Kite user id (e.g. AB1234), not '" + confirmLive + "'");
+                        }
+                        break;
                     default:
                         throw new UsageException("unknown option '" + a + "'. Usage: scan --headless [--mode stream|poll|hybrid]"
-                                + " [--poll-interval SECONDS] [--json] [--auto-trade] [--duration SECONDS]");
+                                + " [--poll-interval SECONDS] [--json] [--auto-trade] [--confirm-live USER_ID] [--duration SECONDS]");
                 }
             }
             if (!headless) {
                 throw new UsageException("add --headless to scan without a window (./scanner alone opens the window)");
             }
-            return new Options(mode, poll, json, auto, duration, warmUp, speed, start);
+            return new Options(mode, poll, json, auto, duration, warmUp, speed, start, confirmLive);
         }
 
         private static String value(List<String> args, int i, String option) {
@@ -123,8 +132,9 @@ public final class ScanCommand implements Command {
             overrides.put("sandbox.start", o.sandboxStart());
         }
         ScannerConfig config = ConfigLoader.load(ctx.baseDir(), ctx.env(), overrides);
-        if (o.autoTrade()) {
-            ctx.err().println("--auto-trade: order execution is not part of this build yet; scanning only, no orders are placed.");
+        if (o.confirmLive() != null && !(o.autoTrade() || config.orders().autoTrade())) {
+            throw new UsageException("--confirm-live confirms live orders for auto-trading: add --auto-trade (and set"
+                    + " orders.live = true in config/scanner.properties)");
         }
         EventPrinter printer = new EventPrinter(ctx.out(), ctx.err(), o.json());
         CountDownLatch stop = new CountDownLatch(1);
@@ -141,9 +151,11 @@ public final class ScanCommand implements Command {
             }
         }, "scan-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (ScannerRuntime rt = ScannerRuntime.start(config, new ScannerRuntime.Options(o.mode(), o.pollInterval(), o.warmUp(), null), printer)) {
+        try (ScannerRuntime rt = ScannerRuntime.start(config, new ScannerRuntime.Options(o.mode(), o.pollInterval(), o.warmUp(),
+                null, null, o.autoTrade(), o.confirmLive()), printer)) {
             ctx.err().println("Scanning " + rt.instruments().size() + " instruments on " + rt.view().exchangeLabel()
                     + " (mode " + rt.supervisor().mode().id() + "). Press Ctrl+C to stop.");
+            ctx.err().println(tradingLine(rt.trading(), o.autoTrade() || config.orders().autoTrade()));
             if (o.durationSeconds() > 0) {
                 if (!stop.await(o.durationSeconds(), TimeUnit.SECONDS)) {
                     finishRepairs(rt, stop, ctx);
@@ -170,6 +182,22 @@ public final class ScanCommand implements Command {
             stopped.countDown();
         }
         return Cli.EXIT_OK;
+    }
+
+    static String tradingLine(TradingControl trading, boolean autoTrade) {
+        if (!autoTrade) {
+            return "Auto-trade is off: signals are not traded (--auto-trade or orders.auto = true to trade them).";
+        }
+        switch (trading.mode()) {
+            case SANDBOX:
+                return "Auto-trade: orders go to the sandbox exchange's own order book.";
+            case LIVE:
+                return "Auto-trade: LIVE orders on your Zerodha account (confirmed for this session).";
+            default:
+                String why = trading.whyNotLive();
+                return "Auto-trade: PAPER orders (local fills with Indian charges); nothing reaches Kite"
+                        + (why.isEmpty() ? " until live is confirmed (--confirm-live USER_ID)." : ": " + why + ".");
+        }
     }
 
     /**
@@ -253,6 +281,68 @@ public final class ScanCommand implements Command {
             synchronized (err) {
                 err.println("[" + s.state() + "] " + StatusLine.describe(s));
             }
+        }
+
+        @Override
+        public void onOrder(OrderEvent e) {
+            if (json) {
+                line(orderJson(e));
+            } else {
+                synchronized (out) {
+                    out.printf(Locale.ROOT, "%s  ORDER %-10s %-4s %-12s %6d %-6s %-6s %s%s%n", ReplayPrinter.isoIst(e.timeMillis()),
+                            e.status(), e.side(), e.symbol(), e.quantity(), e.role(), e.orderType(),
+                            e.filledQuantity() > 0 ? String.format(Locale.ROOT, "filled %d @ %.2f ", e.filledQuantity(), e.averagePrice()) : "",
+                            e.message().isEmpty() ? "" : "(" + e.message() + ")");
+                }
+            }
+        }
+
+        @Override
+        public void onBreaker(String reason, double dayPnl, long marketMillis) {
+            if (json) {
+                ObjectNode n = JSON.createObjectNode();
+                n.put("type", "breaker");
+                n.put("time", ReplayPrinter.isoIst(marketMillis));
+                n.put("day_pnl", dayPnl);
+                n.put("message", reason);
+                line(n);
+            }
+            synchronized (err) {
+                err.println("[BREAKER] " + reason);
+            }
+        }
+
+        /** design.md 5: type, time, symbol, side, quantity, tag, status, gateway; and what else a trader needs to know. */
+        static ObjectNode orderJson(OrderEvent e) {
+            ObjectNode n = JSON.createObjectNode();
+            n.put("type", "order");
+            n.put("time", ReplayPrinter.isoIst(e.timeMillis()));
+            n.put("symbol", e.symbol());
+            n.put("side", e.side());
+            n.put("quantity", e.quantity());
+            n.put("tag", e.tag());
+            n.put("status", e.status());
+            n.put("gateway", e.gateway());
+            n.put("role", e.role());
+            n.put("order_type", e.orderType());
+            if (e.orderId() != null) {
+                n.put("order_id", e.orderId());
+            }
+            if (e.price() > 0) {
+                n.put("price", e.price());
+            }
+            if (e.triggerPrice() > 0) {
+                n.put("trigger_price", e.triggerPrice());
+            }
+            n.put("filled_quantity", e.filledQuantity());
+            if (e.filledQuantity() > 0) {
+                n.put("average_price", e.averagePrice());
+            }
+            if (!e.message().isEmpty()) {
+                n.put("message", e.message());
+            }
+            n.put("signal_key", e.signalKey());
+            return n;
         }
 
         static ObjectNode statusJson(FeedStatus s) {

@@ -16,6 +16,7 @@ import io.niftyscanner.engine.IndicatorValues;
 import io.niftyscanner.engine.InstrumentView;
 import io.niftyscanner.engine.StrategyParams;
 import io.niftyscanner.feed.CandleCache;
+import io.niftyscanner.feed.FeedSink;
 import io.niftyscanner.feed.FeedStatus;
 import io.niftyscanner.feed.FeedSupervisor;
 import io.niftyscanner.feed.GapRepairer;
@@ -26,6 +27,7 @@ import io.niftyscanner.feed.PollingFeed;
 import io.niftyscanner.feed.StreamingFeed;
 import io.niftyscanner.feed.WarmUp;
 import io.niftyscanner.journal.Journal;
+import io.niftyscanner.journal.TickRecorder;
 import io.niftyscanner.kite.KiteHttp;
 import io.niftyscanner.kite.KiteRestClient;
 import io.niftyscanner.kite.KiteSession;
@@ -34,6 +36,11 @@ import io.niftyscanner.market.Candle;
 import io.niftyscanner.market.Instrument;
 import io.niftyscanner.market.SessionCalendar;
 import io.niftyscanner.market.Signal;
+import io.niftyscanner.market.Tick;
+import io.niftyscanner.orders.LiveGate;
+import io.niftyscanner.orders.OrderEvent;
+import io.niftyscanner.orders.OrderListener;
+import io.niftyscanner.orders.TradingControl;
 import io.niftyscanner.sandbox.SandboxExchange;
 import io.niftyscanner.sandbox.SandboxOptions;
 import java.io.IOException;
@@ -73,6 +80,12 @@ public final class ScannerRuntime implements ScannerSession {
 
         default void onCandleRepaired(Instrument instrument, Candle before, Candle after) {}
 
+        /** One of our orders changed state (on the order executor's thread). */
+        default void onOrder(OrderEvent order) {}
+
+        /** The day's loss reached risk.max.loss.per.day: no new entries until the next session. */
+        default void onBreaker(String reason, double dayPnl, long marketMillis) {}
+
         /** An alert went out for a committed signal (after its {@link #onSignal}), on the journal writer's thread. */
         default void onAlert(AlertEvent alert) {}
     }
@@ -84,10 +97,17 @@ public final class ScannerRuntime implements ScannerSession {
      * @param pollIntervalSeconds poll interval override (0 = the config's)
      * @param warmUp              load recent candles from the journal and Kite's historical route at start
      * @param sandbox             how to run the embedded sandbox when it is used (null = from config)
+     * @param autoTrade           trade signals from the start (--auto-trade), else as orders.auto says
+     * @param confirmLiveUserId   --confirm-live USER_ID: the session's confirmation of live orders (with orders.live), or null
      */
-    public record Options(DataMode mode, int pollIntervalSeconds, boolean warmUp, SandboxOptions sandbox, MarketClock clock) {
+    public record Options(DataMode mode, int pollIntervalSeconds, boolean warmUp, SandboxOptions sandbox, MarketClock clock,
+                          boolean autoTrade, String confirmLiveUserId) {
         public Options(DataMode mode, int pollIntervalSeconds, boolean warmUp, SandboxOptions sandbox) {
-            this(mode, pollIntervalSeconds, warmUp, sandbox, null);
+            this(mode, pollIntervalSeconds, warmUp, sandbox, null, false, null);
+        }
+
+        public Options(DataMode mode, int pollIntervalSeconds, boolean warmUp, SandboxOptions sandbox, MarketClock clock) {
+            this(mode, pollIntervalSeconds, warmUp, sandbox, clock, false, null);
         }
 
         public static Options defaults() {
@@ -96,7 +116,7 @@ public final class ScannerRuntime implements ScannerSession {
 
         /** The same options with an injected market clock (tests move time instead of waiting); null = the system's. */
         public Options withClock(MarketClock marketClock) {
-            return new Options(mode, pollIntervalSeconds, warmUp, sandbox, marketClock);
+            return new Options(mode, pollIntervalSeconds, warmUp, sandbox, marketClock, autoTrade, confirmLiveUserId);
         }
     }
 
@@ -120,6 +140,9 @@ public final class ScannerRuntime implements ScannerSession {
     /** The market the candle cache belongs to; null when it cannot be told (then nothing warms up from the cache). */
     private final String market;
     private final CandleCache candleCache;
+    private final Trading trading;
+    private final TickRecorder recorder;
+    private final Map<String, Long> signalDetectedMillis = new java.util.concurrent.ConcurrentHashMap<>();
     private final AutoCloseable uncaughtRegistration;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -146,10 +169,13 @@ public final class ScannerRuntime implements ScannerSession {
         KiteTicker.Options tickerOptions = KiteTicker.Options.defaults(b.wsUrl, b.session)
                 .withWatchdogMillis(config.feed().watchdogSeconds() * 1000L)
                 .withBackoff(1_000, 60_000, config.feed().reconnectMaxAttempts());
+        this.recorder = config.paths().ticks() == null ? null
+                : new TickRecorder(config.paths().ticks(), sandbox != null || KiteSession.SANDBOX.apiKey().equals(b.session.apiKey())
+                ? "ticks-sandbox" : "ticks");
         this.supervisor = new FeedSupervisor(
                 (kind, sink, reporter) -> kind.equals(MarketFeed.STREAM)
-                        ? new StreamingFeed(tickerOptions, instruments, clock, sink, reporter)
-                        : new PollingFeed(rest, instruments, pollMillis, calendar, clock, sink, reporter),
+                        ? new StreamingFeed(tickerOptions, instruments, clock, recorded(sink), reporter)
+                        : new PollingFeed(rest, instruments, pollMillis, calendar, clock, recorded(sink), reporter),
                 engine, clock, calendar, new HybridSchedule(config.feed().hybridStreamWindows()), repairer,
                 b.options.mode() != null ? b.options.mode() : config.feed().mode(), events::onStatus,
                 config.feed().maxTickAheadSeconds() * 1000L, instruments.size());
@@ -160,6 +186,21 @@ public final class ScannerRuntime implements ScannerSession {
         // what is shown is kept, also when the market cannot be told: then under the server's address, never warmed up from
         this.journalFirst = new JournalFirst(JournalFirst.Store.of(journal, b.market != null ? b.market : "unidentified@" + b.restUrl),
                 new Shown(), supervisor::reportFailure, Clock.systemUTC());
+        boolean simulatedVenue = sandbox != null || KiteSession.SANDBOX.apiKey().equals(b.session.apiKey());
+        this.trading = new Trading(config, config.orders().autoTrade() || b.options.autoTrade(), simulatedVenue, instruments,
+                journal, rest, b.session, b.wsUrl, simulatedVenue ? "sandbox exchange (its own order book)" : exchangeLabel, clock,
+                engine::snapshot, new OrderListener() {
+                    @Override
+                    public void onOrder(OrderEvent e) {
+                        events.onOrder(e);
+                    }
+
+                    @Override
+                    public void onBreaker(String reason, double dayPnl, long marketMillis) {
+                        events.onBreaker(reason, dayPnl, marketMillis);
+                    }
+                });
+        this.alerts.addListener(a -> trading.alerted(a.alert().signalKey(), a.alert().alertTime().toEpochMilli()));
     }
 
     /** Starts everything; returns once the feed is starting (warm-up continues in the background). */
@@ -190,6 +231,13 @@ public final class ScannerRuntime implements ScannerSession {
             b.journal = Journal.open(simulated ? sandboxJournal(config.paths().journal()) : config.paths().journal());
             b.market = MarketIdentity.of(b.sandbox, simulated, b.restUrl, b.rest).orElse(null);
             rt = new ScannerRuntime(b);
+            if (options.confirmLiveUserId() != null) {
+                LiveGate.Confirmation c = rt.trading.confirmLive(options.confirmLiveUserId());
+                if (!c.confirmed()) {
+                    throw new IllegalStateException(c.message());
+                }
+                LOG.warn("{}", c.message());
+            }
             rt.engine.start();
             rt.supervisor.start(options.warmUp()
                     ? new WarmUp(rt.rest, rt.candleCache, rt.calendar,
@@ -222,6 +270,25 @@ public final class ScannerRuntime implements ScannerSession {
             b.exchangeLabel = kite.restUrl().isEmpty() ? "Zerodha Kite" : "Kite-compatible server " + b.restUrl;
         }
         b.rest = new KiteRestClient(KiteHttp.shared(), b.restUrl, b.session);
+    }
+
+    /** With journal.ticks on, every tick a feed delivers is also recorded for replay (design.md 5 tick file). */
+    private FeedSink recorded(FeedSink sink) {
+        if (recorder == null) {
+            return sink;
+        }
+        return new FeedSink() {
+            @Override
+            public void onTick(Tick tick) {
+                recorder.record(tick);
+                sink.onTick(tick);
+            }
+
+            @Override
+            public void onAlive() {
+                sink.onAlive();
+            }
+        };
     }
 
     /** Simulated data never mixes with real market data: the sandbox gets its own journal beside the real one. */
@@ -277,6 +344,12 @@ public final class ScannerRuntime implements ScannerSession {
 
     public MarketClock clock() {
         return clock;
+    }
+
+    /** Order execution: the orders pane's read model and actions (arm, confirm live, stop trading). */
+    @Override
+    public TradingControl trading() {
+        return trading.control();
     }
 
     @Override
@@ -409,10 +482,14 @@ public final class ScannerRuntime implements ScannerSession {
             LOG.warn("unregistering the failure handler: {}", e.toString());
         }
         supervisor.close();
+        trading.close(); // no new orders while closing; orders resting at the exchange stay there
         repairer.close();
         engine.close();
         journalFirst.close();
         alerts.close();
+        if (recorder != null) {
+            recorder.close();
+        }
         journal.close();
         if (sandbox != null) {
             sandbox.close();
@@ -429,6 +506,7 @@ public final class ScannerRuntime implements ScannerSession {
 
         @Override
         public void onSignal(Signal signal) {
+            signalDetectedMillis.put(signal.key(), System.currentTimeMillis());
             journalFirst.signal(signal);
         }
 
@@ -466,6 +544,8 @@ public final class ScannerRuntime implements ScannerSession {
             }
             events.onSignal(signal);
             alerts.onSignal(signal);
+            Long detected = signalDetectedMillis.remove(signal.key());
+            trading.onSignal(signal, detected == null ? System.currentTimeMillis() : detected);
         }
     }
 

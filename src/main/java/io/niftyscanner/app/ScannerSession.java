@@ -1,6 +1,7 @@
 package io.niftyscanner.app;
 
 import io.niftyscanner.config.DataMode;
+import io.niftyscanner.orders.TradingControl;
 
 /** A running scanner as the window (or the headless runner) drives it. Implementations are thread-safe. */
 public interface ScannerSession extends AutoCloseable {
@@ -24,6 +25,15 @@ public interface ScannerSession extends AutoCloseable {
      * and returns the report lines. Blocking: call it off the FX thread. The new tokens apply at the next start.
      */
     java.util.List<String> fetchInstruments() throws Exception;
+
+    /**
+     * Order execution: today's orders, fills, positions with realised and marked-to-market P&L, the day's charges and
+     * the loss breaker ({@link TradingControl#view()}), and the actions: arm auto-trading, confirm live orders, stop
+     * trading. {@link TradingControl#NONE} when the session places no orders.
+     */
+    default TradingControl trading() {
+        return TradingControl.NONE;
+    }
 
     @Override
     void close();

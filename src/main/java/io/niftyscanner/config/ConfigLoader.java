@@ -108,19 +108,40 @@ public final class ConfigLoader {
                 s.intIn("alerts.http.timeout.seconds", 10, 1, 120));
 
         ScannerConfig.Orders orders = new ScannerConfig.Orders(s.bool("orders.auto", false), s.bool("orders.live", false),
+                s.get("orders.sizing", "fixed", v -> oneOf(v, "FIXED", "CAPITAL", "RISK"), "fixed, capital or risk"),
                 s.intIn("orders.quantity", 1, 1, 1_000_000),
-                s.get("orders.product", "MIS", ConfigLoader::product, "MIS, CNC or NRML"),
+                s.doubleIn("orders.capital.per.trade", 10_000, 1, 1e10),
+                s.doubleIn("orders.risk.per.trade", 500, 1, 1e9),
+                s.get("orders.product", "MIS", v -> oneOf(v, "MIS"), "MIS (the executor trades intraday only)"),
+                s.get("orders.entry", "market", v -> oneOf(v, "MARKET", "LIMIT"), "market or limit"),
+                marketProtection(s),
+                s.get("orders.target", "limit", v -> oneOf(v, "LIMIT", "WATCH"), "limit or watch"),
+                s.intIn("orders.entry.timeout.seconds", 300, 5, 22_500),
+                s.intIn("orders.signal.max.age.seconds", 120, 1, 3600),
+                s.get("orders.squareoff.time", "15:20", ConfigLoader::squareOffTime, "a time from 09:16 to 15:29, e.g. 15:20"),
                 s.intIn("risk.max.orders.per.day", 20, 0, 5000),
                 s.intIn("risk.max.open.positions", 5, 0, 500),
-                s.doubleIn("risk.max.loss.per.day", 5000, 0, 1e12),
+                s.doubleIn("risk.max.loss.per.day", 5000, 1, 1e12),
+                s.bool("risk.breaker.squareoff", true),
                 s.intIn("risk.symbol.cooldown.seconds", 300, 0, 86_400),
-                s.intIn("risk.order.rate.per.second", 10, 1, 10));
+                s.intIn("risk.order.rate.per.second", 10, 1, 10),
+                s.intIn("paper.slippage.ticks", 1, 0, 100),
+                new ScannerConfig.Charges(s.decimalIn("charges.brokerage.percent", "0.03", 0, 5),
+                        s.decimalIn("charges.brokerage.max", "20", 0, 10_000),
+                        s.decimalIn("charges.stt.sell.percent", "0.025", 0, 5),
+                        s.decimalIn("charges.exchange.percent", "0.00297", 0, 5),
+                        s.decimalIn("charges.sebi.per.crore", "10", 0, 10_000),
+                        s.decimalIn("charges.stamp.buy.percent", "0.003", 0, 5),
+                        s.decimalIn("charges.gst.percent", "18", 0, 100),
+                        s.text("charges.source", "zerodha.com/charges, equity intraday; NSE transaction charge 0.00297% since"
+                                + " 1 Oct 2024")));
 
         ScannerConfig.Paths paths = new ScannerConfig.Paths(baseDir,
                 s.path(baseDir, "journal.path", "data/journal.db"),
                 s.path(baseDir, "instruments.file", "instrument_tokens.json"),
                 s.path(baseDir, "constituents.file", "config/nifty50.txt"),
-                envFile);
+                envFile,
+                s.bool("journal.ticks", false) ? s.path(baseDir, "journal.ticks.dir", "data/ticks") : null);
 
         Set<LocalDate> holidays = s.get("holidays", "", ConfigLoader::dates, "comma-separated dates, e.g. 2026-01-26,2026-12-25");
         List<SpecialSession> specialSessions = s.get("special.sessions", "", ConfigLoader::specialSessions,
@@ -165,12 +186,31 @@ public final class ConfigLoader {
         }
     }
 
-    private static String product(String v) {
-        String p = v.trim().toUpperCase(Locale.ROOT);
-        if (!p.equals("MIS") && !p.equals("CNC") && !p.equals("NRML")) {
-            throw new IllegalArgumentException("unknown product");
+    private static String oneOf(String v, String... allowed) {
+        String u = v.trim().toUpperCase(Locale.ROOT);
+        for (String a : allowed) {
+            if (a.equals(u)) {
+                return u;
+            }
+        }
+        throw new IllegalArgumentException("not one of " + String.join(", ", allowed));
+    }
+
+    private static int marketProtection(Source s) {
+        int p = s.intIn("orders.market.protection", -1, -1, 100);
+        if (p == 0) {
+            throw new ConfigException(s.file + ": orders.market.protection = '0' is not valid; allowed: -1 (automatic) or"
+                    + " 1 to 100 (percent). Kite rejects API market orders without market protection.");
         }
         return p;
+    }
+
+    private static java.time.LocalTime squareOffTime(String v) {
+        java.time.LocalTime t = java.time.LocalTime.parse(v.trim());
+        if (t.isBefore(java.time.LocalTime.of(9, 16)) || !t.isBefore(java.time.LocalTime.of(15, 30))) {
+            throw new IllegalArgumentException("outside the session");
+        }
+        return t;
     }
 
     private static List<SpecialSession> specialSessions(String v) {
@@ -256,6 +296,19 @@ public final class ConfigLoader {
                 return Long.parseLong(v);
             } catch (NumberFormatException e) {
                 throw bad(key, v, "a whole number");
+            }
+        }
+
+        java.math.BigDecimal decimalIn(String key, String def, double min, double max) {
+            String v = text(key, def);
+            try {
+                java.math.BigDecimal d = new java.math.BigDecimal(v);
+                if (d.doubleValue() < min || d.doubleValue() > max) {
+                    throw bad(key, v, "a number from " + min + " to " + max);
+                }
+                return d;
+            } catch (NumberFormatException e) {
+                throw bad(key, v, "a number from " + min + " to " + max);
             }
         }
 

@@ -2,8 +2,10 @@ package io.niftyscanner.config;
 
 import io.niftyscanner.market.SessionCalendar;
 import io.niftyscanner.market.SpecialSession;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,12 +82,30 @@ public record ScannerConfig(
         }
     }
 
-    /** Order and risk settings. Live orders also need a confirmation in the session (design.md 8). */
-    public record Orders(boolean autoTrade, boolean live, int quantity, String product, int maxOrdersPerDay,
-                         int maxOpenPositions, double maxLossPerDay, int symbolCooldownSeconds,
-                         int orderRatePerSecond) {}
+    /**
+     * Order and risk settings (config/scanner.properties, orders.* and risk.*). Live orders also need a confirmation in
+     * the session (design.md 8). Money in rupees.
+     *
+     * @param sizing     FIXED, CAPITAL or RISK
+     * @param entryType  MARKET (with market protection) or LIMIT (at the signal price)
+     * @param target     LIMIT (rests at the exchange) or WATCH (the app exits at the market when it is reached)
+     */
+    public record Orders(boolean autoTrade, boolean live, String sizing, int quantity, double capitalPerTrade,
+                         double riskPerTrade, String product, String entryType, int marketProtection, String target,
+                         int entryTimeoutSeconds, int signalMaxAgeSeconds, LocalTime squareOffTime, int maxOrdersPerDay,
+                         int maxOpenPositions, double maxLossPerDay, boolean breakerSquareOff, int symbolCooldownSeconds,
+                         int orderRatePerSecond, int paperSlippageTicks, Charges charges) {}
 
-    public record Paths(Path baseDir, Path journal, Path instruments, Path constituents, Path envFile) {}
+    /**
+     * Published rates of equity intraday charges (charges.md) and where they were taken from. Percentages of turnover;
+     * SEBI in rupees per crore.
+     */
+    public record Charges(BigDecimal brokeragePercent, BigDecimal brokerageCapRupees, BigDecimal sttSellPercent,
+                          BigDecimal exchangePercent, BigDecimal sebiPerCrore, BigDecimal stampBuyPercent,
+                          BigDecimal gstPercent, String source) {}
+
+    /** @param ticks where ticks are recorded for replay (journal.ticks = true), or null when they are not */
+    public record Paths(Path baseDir, Path journal, Path instruments, Path constituents, Path envFile, Path ticks) {}
 
     /**
      * Where Kite is. Empty URLs mean: Kite's real endpoints when credentials exist, the embedded sandbox otherwise.
@@ -119,6 +139,7 @@ public record ScannerConfig(
         m.put("alerts", alerts.toString());
         m.put("orders", orders.toString());
         m.put("journal.path", String.valueOf(paths.journal()));
+        m.put("journal.ticks", paths.ticks() == null ? "off" : String.valueOf(paths.ticks()));
         m.put("instruments.file", String.valueOf(paths.instruments()));
         m.put("constituents.file", String.valueOf(paths.constituents()));
         m.put("holidays", holidays.toString());

@@ -243,6 +243,10 @@ public final class TradeLog {
         }
     }
 
+    public boolean hasSignal(String signalKey) {
+        return !rows("SELECT 1 FROM signals WHERE signal_key=?", signalKey).isEmpty();
+    }
+
     public List<OrderRow> orders(String sessionDate) {
         return orders("WHERE session_date=? ORDER BY created_ms, tag", sessionDate);
     }

@@ -271,6 +271,33 @@ public final class KiteRestClient {
         }
     }
 
+    /** The touch (best bid and ask) with the last price, from {@code /quote}'s depth; batched 500 per call. */
+    public Map<String, TopOfBook> topOfBook(Collection<String> instruments) {
+        List<String> all = new ArrayList<>(instruments);
+        Map<String, TopOfBook> out = new LinkedHashMap<>();
+        for (int from = 0; from < all.size(); from += QUOTE_BATCH) {
+            HttpUrl.Builder u = url("quote").newBuilder();
+            for (String key : all.subList(from, Math.min(all.size(), from + QUOTE_BATCH))) {
+                u.addQueryParameter("i", key);
+            }
+            JsonNode d = data(read(get(u.build()), "quote", limits.quote, sizes.jsonBytes()));
+            d.fields().forEachRemaining(e -> {
+                JsonNode q = e.getValue();
+                long token = q.path("instrument_token").asLong(0);
+                JsonNode bid = q.path("depth").path("buy").path(0);
+                JsonNode ask = q.path("depth").path("sell").path(0);
+                try {
+                    out.put(e.getKey(), new TopOfBook(e.getKey(), token, KiteJson.minor(bid.get("price"), token),
+                            bid.path("quantity").asLong(0), KiteJson.minor(ask.get("price"), token), ask.path("quantity").asLong(0),
+                            KiteJson.minor(q.get("last_price"), token), KiteJson.istMillis(q.get("timestamp"))));
+                } catch (RuntimeException bad) {
+                    throw new DataException("Kite's depth for " + e.getKey() + " could not be read: " + bad.getMessage(), 200, "");
+                }
+            });
+        }
+        return out;
+    }
+
     // ------------------------------------------------------------------ historical
 
     public List<Candle> historical(long token, String interval, Instant from, Instant to) {
@@ -392,6 +419,20 @@ public final class KiteRestClient {
     /** The day's orders ({@code GET /orders}). */
     public List<Order> orders() {
         return orderList(data(read(get(url("orders")), "orders", limits.other, sizes.jsonBytes())));
+    }
+
+    /** The day's net positions ({@code GET /portfolio/positions}, its {@code net} list). */
+    public List<Position> positions() {
+        JsonNode net = data(read(get(url("portfolio/positions")), "portfolio/positions", limits.other, sizes.jsonBytes()))
+                .path("net");
+        List<Position> out = new ArrayList<>();
+        for (JsonNode n : net) {
+            out.add(new Position(KiteJson.text(n, "tradingsymbol"), KiteJson.text(n, "exchange"),
+                    n.path("instrument_token").asLong(0), KiteJson.text(n, "product"), n.path("quantity").asLong(0),
+                    KiteJson.decimal(n.get("average_price")), KiteJson.decimal(n.get("last_price")), KiteJson.decimal(n.get("pnl")),
+                    KiteJson.decimal(n.get("realised")), KiteJson.decimal(n.get("unrealised"))));
+        }
+        return out;
     }
 
     /** Every state an order went through ({@code GET /orders/{order_id}}). */

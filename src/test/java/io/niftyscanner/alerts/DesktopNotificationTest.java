@@ -54,7 +54,8 @@ class DesktopNotificationTest {
              AlertService service = new AlertService(clock, Duration.ZERO)
                      .addChannel(DesktopNotificationChannel.forOs("Linux", launcher, p -> true))) {
             service.onSignal(signal("RELIANCE", Side.BUY, 0));
-            Await.until("failed", () -> service.stats("notification").failed() == 1);
+            // the failure is counted before it is logged and noticed: wait for the notice, which comes last
+            Await.until("failed", () -> service.stats("notification").failed() == 1 && !service.notices().isEmpty());
             assertThat(log.all()).contains("notification failed: notify-send exited with 1: Cannot autolaunch D-Bus without X11 $DISPLAY");
             assertThat(service.notices()).containsExactly(
                     "notification alerts are failing: notify-send exited with 1: Cannot autolaunch D-Bus without X11 $DISPLAY");

@@ -93,4 +93,53 @@ class ScanCommandTest {
         assertThat(error.get("message").asText()).contains("./scanner login");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("[TOKEN_EXPIRED]");
     }
+
+    @Test
+    void orderLinesCarryTheContractFieldsAndABreakerLineSaysWhy() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ScanCommand.EventPrinter printer = new ScanCommand.EventPrinter(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), true);
+        printer.onOrder(new io.niftyscanner.orders.OrderEvent(1_795_405_800_000L, "INFY", "BUY", 5, "NSEB00008QV50HTD5G",
+                "COMPLETE", "kite", "ENTRY", "261123000000001", "MARKET", 0, 0, 1573.7, 5, "", "408065:1795405500000:BUY"));
+        printer.onBreaker("the day's loss reached the limit", -5012.5, 1_795_405_800_000L);
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        JsonNode order = JSON.readTree(lines[0]);
+        assertThat(order.get("type").asText()).isEqualTo("order");
+        assertThat(order.get("time").asText()).isEqualTo("2026-11-23T09:20:00+05:30");
+        assertThat(order.get("symbol").asText()).isEqualTo("INFY");
+        assertThat(order.get("side").asText()).isEqualTo("BUY");
+        assertThat(order.get("quantity").asLong()).isEqualTo(5);
+        assertThat(order.get("tag").asText()).isEqualTo("NSEB00008QV50HTD5G");
+        assertThat(order.get("status").asText()).isEqualTo("COMPLETE");
+        assertThat(order.get("gateway").asText()).isEqualTo("kite");
+        assertThat(order.get("average_price").asDouble()).isEqualTo(1573.7);
+        assertThat(order.get("order_id").asText()).isEqualTo("261123000000001");
+        JsonNode breaker = JSON.readTree(lines[1]);
+        assertThat(breaker.get("type").asText()).isEqualTo("breaker");
+        assertThat(breaker.get("message").asText()).contains("limit");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("[BREAKER]");
+    }
+
+    @Test
+    void confirmLiveNeedsAutoTradeAndAUserId() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CliContext ctx = new CliContext(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
+                dir, Map.of());
+        assertThat(Cli.run(new String[] {"scan", "--headless", "--confirm-live", "AB1234"}, ctx)).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("add --auto-trade");
+        assertThat(Cli.run(new String[] {"scan", "--headless", "--auto-trade", "--confirm-live", "AB 1234"}, ctx)).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Kite user id");
+    }
+
+    @Test
+    void confirmLiveAgainstTheSandboxIsRefusedAndNothingRuns() throws Exception {
+        InstrumentTokensFile.save(dir.resolve("instrument_tokens.json"), SandboxRig.INSTRUMENTS.subList(0, 2), OffsetDateTime.now());
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CliContext ctx = new CliContext(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
+                dir, Map.of());
+        assertThat(Cli.run(new String[] {"scan", "--headless", "--auto-trade", "--confirm-live", "SB0001", "--no-warmup",
+                "--duration", "1"}, ctx)).isEqualTo(Cli.EXIT_FAILURE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("No live orders").contains("sandbox");
+    }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TradeLogTest {
-    private static final long T0 = 1_795_498_500_000L; // 2026-11-23 09:15 IST
+    private static final long T0 = 1_795_405_500_000L; // 2026-11-23 09:15 IST
     private static final String DAY = "2026-11-23";
 
     @TempDir
