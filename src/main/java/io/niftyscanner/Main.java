@@ -11,6 +11,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        AppHome.prepare();
         UncaughtFailures.install();
         if (args.length == 0 || args[0].equals("gui")) {
             io.niftyscanner.ui.ScannerApp.launchApp(args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length));

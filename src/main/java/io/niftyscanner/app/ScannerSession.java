@@ -14,6 +14,11 @@ public interface ScannerSession extends AutoCloseable {
      */
     ChartSeries chart(long token);
 
+    /** The alerts (sound, notifications, ...) the session raises, or null when it raises none. */
+    default io.niftyscanner.alerts.AlertService alerts() {
+        return null;
+    }
+
     /** Switches the data mode while running, without losing a candle or repeating a signal. */
     void switchMode(DataMode mode);
 

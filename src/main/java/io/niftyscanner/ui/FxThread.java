@@ -22,6 +22,11 @@ public final class FxThread {
         }
     }
 
+    /** Runs UI work on a later turn of the FX thread, even when called on it (e.g. from a pulse listener). */
+    public static void later(Runnable task) {
+        Platform.runLater(task);
+    }
+
     /** Delivers posted values on the FX thread, newest only. */
     public static <T> Latest<T> latest(Consumer<T> onFx, BinaryOperator<T> merge) {
         return new Latest<>(onFx, merge, FxThread::run);

@@ -73,6 +73,14 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> state.getText().equals("LIVE"));
         assertThat(rig.runtime.supervisor().switches()).as("a reconnect is not a mode switch").isEqualTo(2);
         assertThat(robot.lookup("#statusMarketTime").queryAs(Label.class).getText()).startsWith("Market time 09:");
+
+        javafx.scene.control.CheckBox sound = robot.lookup("#alertSound").queryAs(javafx.scene.control.CheckBox.class);
+        assertThat(rig.runtime.alerts().channels()).contains("sound");
+        assertThat(sound.isSelected()).isTrue();
+        robot.clickOn(sound);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> rig.runtime.alerts().isMuted("sound"));
+        robot.clickOn(sound);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !rig.runtime.alerts().isMuted("sound"));
     }
 
     @SuppressWarnings("unchecked")

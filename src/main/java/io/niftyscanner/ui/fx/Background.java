@@ -31,7 +31,11 @@ public final class Background {
                 T result = task.call();
                 FxThread.run(() -> onDone.accept(result));
             } catch (Exception e) {
-                LOG.warn("{} failed: {}", what, e.toString(), e);
+                if (e instanceof RuntimeException && !(e instanceof io.niftyscanner.config.ConfigException)) {
+                    LOG.warn("{} failed: {}", what, e.toString(), e);
+                } else {
+                    LOG.warn("{} failed: {}", what, e.toString());
+                }
                 FxThread.run(() -> onFailure.accept(e));
             }
         });

@@ -1,14 +1,19 @@
 package io.niftyscanner.ui.main;
 
-import io.niftyscanner.app.InstrumentTokensFetch;
+import io.niftyscanner.alerts.AlertService;
 import io.niftyscanner.app.ScannerSession;
+import io.niftyscanner.app.ScannerView;
 import io.niftyscanner.app.StatusLine;
 import io.niftyscanner.app.WatchRow;
+import io.niftyscanner.config.ConfigException;
+import io.niftyscanner.config.ConfigLoader;
 import io.niftyscanner.config.DataMode;
 import io.niftyscanner.config.ScannerConfig;
+import io.niftyscanner.config.Secrets;
 import io.niftyscanner.feed.FeedState;
 import io.niftyscanner.feed.FeedStatus;
 import io.niftyscanner.market.Signal;
+import io.niftyscanner.ui.chart.ChartController;
 import io.niftyscanner.ui.fx.Background;
 import io.niftyscanner.ui.fx.Controller;
 import io.niftyscanner.ui.fx.Dialogs;
@@ -16,20 +21,18 @@ import io.niftyscanner.ui.sidebar.SidebarController;
 import io.niftyscanner.ui.signals.SignalsController;
 import io.niftyscanner.ui.status.StatusBarController;
 import io.niftyscanner.ui.watchlist.WatchlistController;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javafx.application.Platform;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
 
 /**
  * The window's controller (Bisq 2's DashboardController): it creates the panes' controllers, hands their roots to its
- * view, owns the one {@link SnapshotRefresher} that gives every pane the same snapshot, and carries out what the
- * panes and menus ask for. Everything here runs on the FX thread; blocking work goes to {@link Background}.
+ * view, owns the one {@link SnapshotRefresher} that gives every pane the same snapshot, and the session's lifecycle
+ * (start, attach, restart after a login or new settings, close). Menu actions live in {@link WindowActions}.
+ * Everything here runs on the FX thread; blocking work goes to {@link Background}.
  */
 public final class MainController implements Controller {
     private static final int FAST_REFRESH_MILLIS = 500;
@@ -41,26 +44,33 @@ public final class MainController implements Controller {
     }
 
     private final MainModel model = new MainModel();
+    private final Desktop desktop;
     private final SidebarController sidebar;
     private final WatchlistController watchlist;
     private final SignalsController signals;
     private final StatusBarController statusBar;
+    private final ChartController chart;
+    private final WindowActions actions;
     private final Map<String, Long> tokens = new HashMap<>();
     private final Set<String> dismissed = new HashSet<>();
-    private final int tableRefreshMillis;
     private ScannerConfig config;
     private SessionStarter starter;
     private ScannerSession session;
+    private ScannerView lastView;
     private boolean ownsSession;
     private SnapshotRefresher refresher;
     private volatile long selectedToken;
     private boolean closed;
     private MainView view;
 
-    /** @param config the configuration, or null when it could not be read (the window then says why) */
+    /** A window on the real desktop. @param config the configuration, or null when it could not be read */
     public MainController(ScannerConfig config) {
+        this(config, Desktop.system(uri -> false));
+    }
+
+    public MainController(ScannerConfig config, Desktop desktop) {
         this.config = config;
-        this.tableRefreshMillis = config == null ? 2000 : config.uiRefreshMillis();
+        this.desktop = desktop;
         DataMode mode = config == null ? DataMode.STREAM : config.feed().mode();
         int poll = config == null ? 60 : config.feed().pollIntervalSeconds();
         sidebar = new SidebarController(mode, poll, new SidebarController.Handlers() {
@@ -73,6 +83,14 @@ public final class MainController implements Controller {
             public void onReconnect() {
                 reconnectSession();
             }
+
+            @Override
+            public void onAlertSwitch(String channel, boolean on) {
+                AlertService a = session == null ? null : session.alerts();
+                if (a != null) {
+                    a.mute(channel, !on);
+                }
+            }
         });
         watchlist = new WatchlistController(this::onSymbolSelected);
         signals = new SignalsController(new SignalsController.Handlers() {
@@ -84,15 +102,19 @@ public final class MainController implements Controller {
             @Override
             public void onSignalOpened(Signal signal) {
                 onSymbolSelected(signal.symbol());
+                chart.centreOn(signal.candleStartMillis());
             }
         });
         statusBar = new StatusBarController();
+        chart = new ChartController();
+        actions = new WindowActions(this, desktop);
+        model.lightTheme.addListener((o, was, is) -> chart.setLightTheme(is));
     }
 
     @Override
     public Parent root() {
         if (view == null) {
-            view = new MainView(model, this, sidebar.root(), watchlist.root(), signals.root(), statusBar.root());
+            view = new MainView(model, this, actions, sidebar.root(), watchlist.root(), chart.root(), signals.root(), statusBar.root());
         }
         return view.root();
     }
@@ -113,18 +135,39 @@ public final class MainController implements Controller {
         return signals;
     }
 
+    public ChartController chart() {
+        return chart;
+    }
+
     public StatusBarController statusBar() {
         return statusBar;
     }
 
-    /** How to start a session (and restart it after a token fetch); without one the window only attaches. */
+    ScannerSession session() {
+        return session;
+    }
+
+    ScannerConfig config() {
+        return config;
+    }
+
+    /** The newest snapshot the panes were given, or null before the first. */
+    ScannerView lastView() {
+        return lastView;
+    }
+
+    /** How to start a session (and restart it after a token fetch, a login or new settings). */
     public void setSessionStarter(SessionStarter starter) {
         this.starter = starter;
     }
 
+    boolean canStartSessions() {
+        return starter != null;
+    }
+
     /** Starts a session off the FX thread with the current configuration; the window attaches when it runs. */
     public void startSession() {
-        if (starter == null || config == null) {
+        if (starter == null || config == null || closed) {
             return;
         }
         ScannerConfig cfg = config;
@@ -139,6 +182,33 @@ public final class MainController implements Controller {
         }, e -> startFailed("Could not start: " + Dialogs.describe(e)));
     }
 
+    /**
+     * Stops the running session, reads the configuration again and starts a new session: after a login (new token in
+     * .env) or saved settings. Without a way to start sessions it only says that the app must be restarted.
+     */
+    void restartSession(String why) {
+        if (starter == null) {
+            showBanner(new Banner("restart", Banner.Kind.INFO, why + " Restart the app to use it.", null, null));
+            return;
+        }
+        ScannerSession old = session;
+        boolean owned = ownsSession;
+        detach();
+        sidebar.showStarting(why + " Restarting the scanner…");
+        Background.run("restart the scanner", () -> {
+            if (old != null && owned) {
+                old.close();
+            }
+            return ConfigLoader.load(desktop.baseDir(), desktop.env(), Map.of());
+        }, cfg -> {
+            config = cfg;
+            sidebar.setPollInterval(cfg.feed().pollIntervalSeconds());
+            showBanner(new Banner("restart", Banner.Kind.INFO, why, null, null));
+            startSession();
+        }, e -> startFailed(e instanceof ConfigException ? "Configuration problem: " + Secrets.redact(e.getMessage())
+                : "Could not restart: " + Dialogs.describe(e)));
+    }
+
     /** Attaches a running session (FX thread): the refresher starts handing its snapshots to the panes. */
     public void attach(ScannerSession s) {
         detach();
@@ -146,18 +216,36 @@ public final class MainController implements Controller {
         ownsSession = false;
         model.sessionRunning.set(true);
         clearBanner("start");
-        refresher = new SnapshotRefresher(s, Math.min(FAST_REFRESH_MILLIS, tableRefreshMillis), tableRefreshMillis,
-                () -> selectedToken, this::onSnapshot);
+        int tables = config == null ? 2000 : config.uiRefreshMillis();
+        refresher = new SnapshotRefresher(s, Math.min(FAST_REFRESH_MILLIS, tables), tables, () -> selectedToken, this::onSnapshot);
+        showAlertSwitches();
         onActivate();
+    }
+
+    /** The sidebar's Sound and Notifications as the alert service has them (the Alerts menu may have changed them). */
+    private void showAlertSwitches() {
+        AlertService a = session == null ? null : session.alerts();
+        if (a == null) {
+            sidebar.showAlertSwitches(SidebarController.AlertSwitches.NONE);
+            return;
+        }
+        List<String> channels = a.channels();
+        boolean all = a.isMuted(AlertService.ALL);
+        sidebar.showAlertSwitches(new SidebarController.AlertSwitches(channels.contains("sound"), !all && !a.isMuted("sound"),
+                channels.contains("notification"), !all && !a.isMuted("notification")));
     }
 
     /** The session could not start: the sidebar and a banner say so, with the one thing to do. */
     public void startFailed(String message) {
         sidebar.showNotConnected(message);
-        boolean tokensMissing = message.contains("instrument_tokens") || message.contains("fetch-instruments");
-        showBanner(new Banner("start", Banner.Kind.ERROR, message,
-                tokensMissing ? "Fetch instrument tokens" : starter != null && config != null ? "Try again" : null,
-                tokensMissing ? this::fetchInstruments : this::startSession));
+        if (message.contains("instrument_tokens") || message.contains("fetch-instruments")) {
+            showBanner(new Banner("start", Banner.Kind.ERROR, message, "Fetch instrument tokens", actions::fetchInstruments));
+        } else if (message.startsWith("Configuration problem")) {
+            showBanner(new Banner("start", Banner.Kind.ERROR, message, "Open settings", actions::settings));
+        } else {
+            showBanner(new Banner("start", Banner.Kind.ERROR, message, starter != null && config != null ? "Try again" : null,
+                    this::startSession));
+        }
     }
 
     @Override
@@ -198,18 +286,29 @@ public final class MainController implements Controller {
         if (session == null) {
             return;
         }
+        lastView = snapshot.view();
         if (snapshot.tablesDue()) {
             for (WatchRow r : snapshot.view().rows()) {
                 tokens.putIfAbsent(r.symbol(), r.token());
             }
-            if (selectedToken == 0 && !model.selectedSymbol.get().isEmpty() && tokens.containsKey(model.selectedSymbol.get())) {
-                selectedToken = tokens.get(model.selectedSymbol.get());
+            if (model.selectedSymbol.get().isEmpty() && !snapshot.view().rows().isEmpty()) {
+                String first = snapshot.view().rows().get(0).symbol();
+                onSymbolSelected(first);
+                watchlist.select(first);
+            }
+            String wanted = model.selectedSymbol.get();
+            if (selectedToken == 0 && !wanted.isEmpty() && tokens.containsKey(wanted)) {
+                selectedToken = tokens.get(wanted);
                 refresher.refreshNow(false);
             }
         }
         sidebar.onSnapshot(snapshot);
+        if (snapshot.tablesDue()) {
+            showAlertSwitches();
+        }
         watchlist.onSnapshot(snapshot);
         signals.onSnapshot(snapshot);
+        chart.onSnapshot(snapshot);
         statusBar.onSnapshot(snapshot);
         bannerFor(snapshot.view().status());
         if (snapshot.tablesDue()) {
@@ -223,8 +322,8 @@ public final class MainController implements Controller {
         }
         if (status.state() == FeedState.TOKEN_EXPIRED) {
             showBanner(new Banner("status:token", Banner.Kind.ERROR,
-                    "Kite refused the access token (it expires every morning at 06:00 IST). Log in again with"
-                            + " ./scanner login, then press Reconnect.", "Reconnect", this::reconnect));
+                    "Kite refused the access token: it expires every morning at 06:00 IST. Log in again to continue.",
+                    "Log in to Kite", actions::login));
         } else if (status.state() == FeedState.ERROR) {
             showBanner(new Banner("status:error", Banner.Kind.ERROR, StatusLine.describe(status), "Reconnect", this::reconnect));
         } else {
@@ -263,21 +362,15 @@ public final class MainController implements Controller {
 
     /** The remembered or newly chosen symbol: its chart is read with each refresh from now on. */
     public void onSymbolSelected(String symbol) {
-        if (symbol == null || symbol.equals(model.selectedSymbol.get()) && selectedToken != 0) {
+        if (symbol == null || symbol.isEmpty() || symbol.equals(model.selectedSymbol.get()) && selectedToken != 0) {
             return;
         }
         model.selectedSymbol.set(symbol);
+        chart.show(symbol);
         Long token = tokens.get(symbol);
         selectedToken = token == null ? 0 : token;
         if (refresher != null && token != null) {
             refresher.refreshNow(false);
-        }
-    }
-
-    void switchMode(DataMode mode) {
-        ScannerSession s = session;
-        if (s != null) {
-            Background.run("switch mode", () -> s.switchMode(mode));
         }
     }
 
@@ -290,6 +383,13 @@ public final class MainController implements Controller {
         sidebar.reconnect();
     }
 
+    private void switchMode(DataMode mode) {
+        ScannerSession s = session;
+        if (s != null) {
+            Background.run("switch mode", () -> s.switchMode(mode));
+        }
+    }
+
     private void reconnectSession() {
         ScannerSession s = session;
         if (s != null) {
@@ -297,43 +397,31 @@ public final class MainController implements Controller {
         }
     }
 
-    void fetchInstruments() {
-        ScannerSession s = session;
-        ScannerConfig cfg = config;
-        if (s == null && cfg == null) {
-            Dialogs.show(view == null ? null : view.root(), Alert.AlertType.WARNING, "fetchReport", "Instrument tokens",
-                    "The configuration could not be read, so it is not known where to fetch from. Fix"
-                            + " config/scanner.properties first (the banner says what is wrong).");
-            return;
-        }
-        FetchProgress progress = FetchProgress.show(view == null ? null : view.root());
-        Background.run("fetch instrument tokens", () -> {
-            if (s != null) {
-                return s.fetchInstruments();
-            }
-            List<String> lines = new ArrayList<>(InstrumentTokensFetch.run(cfg));
-            if (starter != null) {
-                lines.add("Starting the scanner with them…");
-            }
-            return lines;
-        }, lines -> {
-            progress.close();
-            Dialogs.show(view.root(), Alert.AlertType.INFORMATION, "fetchReport", "Instrument tokens", String.join("\n", lines));
-            if (s == null) {
-                startSession();
-            }
-        }, e -> {
-            progress.close();
-            Dialogs.show(view.root(), Alert.AlertType.ERROR, "fetchReport", "Instrument tokens",
-                    "Fetching instrument tokens failed: " + Dialogs.describe(e) + "\ninstrument_tokens.json was left as it was.");
-        });
-    }
-
-    void quit() {
-        Platform.exit();
-    }
-
     void focusFilter() {
         watchlist.focusFilter();
+    }
+
+    void toggleTheme() {
+        model.lightTheme.set(!model.lightTheme.get());
+    }
+
+    /** Puts back what the window remembered: symbol, theme, split positions. */
+    public void restore(WindowState state) {
+        model.lightTheme.set("light".equals(state.text("theme", "dark")));
+        String symbol = state.text("symbol", "");
+        if (!symbol.isEmpty()) {
+            onSymbolSelected(symbol);
+            watchlist.select(symbol);
+        }
+        root();
+        view.restoreSplits(state);
+    }
+
+    public void remember(WindowState state) {
+        state.put("theme", model.lightTheme.get() ? "light" : "dark");
+        state.put("symbol", model.selectedSymbol.get());
+        if (view != null) {
+            view.rememberSplits(state);
+        }
     }
 }

@@ -1,16 +1,25 @@
 package io.niftyscanner.ui.main;
 
+import io.niftyscanner.config.DataMode;
+import io.niftyscanner.ui.ScannerApp;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -18,48 +27,115 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** Lays out the panes the controller hands it, the menus and the banner. Binds and forwards only. */
+/** Lays out the panes the controller hands it, the menus and the banner; applies the theme. Binds and forwards only. */
 final class MainView {
-    private final BorderPane root = new BorderPane();
+    static final String DARK_CSS = Objects.requireNonNull(ScannerApp.class.getResource("scanner.css")).toExternalForm();
+    static final String LIGHT_CSS = Objects.requireNonNull(ScannerApp.class.getResource("light.css")).toExternalForm();
 
-    MainView(MainModel model, MainController controller, Parent sidebar, Parent watchlist, Parent signals, Parent statusBar) {
+    private final BorderPane root = new BorderPane();
+    private final SplitPane center;
+    private final SplitPane top;
+    private final MainModel model;
+
+    MainView(MainModel model, MainController controller, WindowActions actions, Parent sidebar, Parent watchlist, Parent chart,
+             Parent signals, Parent statusBar) {
+        this.model = model;
         root.getStyleClass().add("main");
-        root.setTop(new VBox(menus(controller), banner(model, controller)));
+        root.setTop(new VBox(menus(model, controller, actions), banner(model, controller)));
         root.setLeft(sidebar);
-        SplitPane center = new SplitPane(watchlist, signals);
+        top = new SplitPane(watchlist, chart);
+        top.setId("topSplit");
+        top.setOrientation(Orientation.HORIZONTAL);
+        top.setDividerPositions(0.5);
+        SplitPane.setResizableWithParent(watchlist, false);
+        center = new SplitPane(top, signals);
         center.setId("mainSplit");
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.55);
+        center.setDividerPositions(0.62);
         root.setCenter(center);
         root.setBottom(statusBar);
+        root.sceneProperty().addListener((o, was, is) -> applyTheme(is));
+        model.lightTheme.addListener((o, was, is) -> applyTheme(root.getScene()));
     }
 
     Parent root() {
         return root;
     }
 
-    private static MenuBar menus(MainController c) {
-        MenuItem fetch = item("Fetch instrument tokens", "fetchInstruments", "Shortcut+I", c::fetchInstruments);
-        MenuItem quit = item("Quit", "quit", "Shortcut+Q", c::quit);
-        Menu file = new Menu("File", null, fetch, new SeparatorMenuItem(), quit);
+    private void applyTheme(Scene scene) {
+        if (scene == null) {
+            return;
+        }
+        List<String> sheets = scene.getStylesheets();
+        if (!sheets.contains(DARK_CSS)) {
+            sheets.add(0, DARK_CSS);
+        }
+        sheets.remove(LIGHT_CSS);
+        if (model.lightTheme.get()) {
+            sheets.add(LIGHT_CSS);
+        }
+    }
 
-        MenuItem stream = item("WebSocket streaming", "menuStream", "Shortcut+1", () -> c.sidebarMode(io.niftyscanner.config.DataMode.STREAM));
-        MenuItem poll = item("HTTP polling", "menuPoll", "Shortcut+2", () -> c.sidebarMode(io.niftyscanner.config.DataMode.POLL));
-        MenuItem hybrid = item("Auto (hybrid)", "menuHybrid", "Shortcut+3", () -> c.sidebarMode(io.niftyscanner.config.DataMode.HYBRID));
-        MenuItem reconnect = item("Reconnect", "menuReconnect", "F5", c::reconnect);
-        MenuItem filter = item("Find symbol", "menuFilter", "Shortcut+F", c::focusFilter);
-        Menu market = new Menu("Market", null, stream, poll, hybrid, new SeparatorMenuItem(), reconnect, new SeparatorMenuItem(), filter);
-        MenuBar bar = new MenuBar(file, market);
+    void restoreSplits(WindowState state) {
+        center.setDividerPositions(clamp(state.number("split.main", 0.62)));
+        top.setDividerPositions(clamp(state.number("split.top", 0.5)));
+        root.lookupAll("#signalsSplit").forEach(n -> ((SplitPane) n).setDividerPositions(clamp(state.number("split.signals", 0.7))));
+    }
+
+    void rememberSplits(WindowState state) {
+        state.put("split.main", center.getDividerPositions()[0]);
+        state.put("split.top", top.getDividerPositions()[0]);
+        root.lookupAll("#signalsSplit").forEach(n -> state.put("split.signals", ((SplitPane) n).getDividerPositions()[0]));
+    }
+
+    private static double clamp(double position) {
+        return Math.max(0.1, Math.min(0.9, position));
+    }
+
+    private static MenuBar menus(MainModel model, MainController c, WindowActions a) {
+        Menu file = new Menu("File", null,
+                item("Fetch instrument tokens", "fetchInstruments", shortcut(KeyCode.I), a::fetchInstruments),
+                item("Log in to Kite…", "login", shortcut(KeyCode.L), a::login),
+                new SeparatorMenuItem(),
+                item("Quit", "quit", shortcut(KeyCode.Q), a::quit));
+        file.setId("fileMenu");
+
+        Menu market = new Menu("Market", null,
+                item("WebSocket streaming", "menuStream", shortcut(KeyCode.DIGIT1), () -> c.sidebarMode(DataMode.STREAM)),
+                item("HTTP polling", "menuPoll", shortcut(KeyCode.DIGIT2), () -> c.sidebarMode(DataMode.POLL)),
+                item("Auto (hybrid)", "menuHybrid", shortcut(KeyCode.DIGIT3), () -> c.sidebarMode(DataMode.HYBRID)),
+                new SeparatorMenuItem(),
+                item("Reconnect", "menuReconnect", new KeyCodeCombination(KeyCode.F5), c::reconnect),
+                item("Find symbol", "menuFilter", shortcut(KeyCode.F), c::focusFilter),
+                item("Chart: newest candle", "menuFollow", new KeyCodeCombination(KeyCode.HOME), () -> c.chart().follow()));
+
+        CheckMenuItem light = new CheckMenuItem("Light theme");
+        light.setId("menuLightTheme");
+        light.setAccelerator(shortcut(KeyCode.T));
+        light.selectedProperty().bindBidirectional(model.lightTheme);
+        Menu view = new Menu("View", null, light);
+
+        Menu settings = new Menu("Settings", null, item("Edit settings…", "menuSettings", shortcut(KeyCode.COMMA), a::settings));
+
+        Menu help = new Menu("Help", null,
+                item("Troubleshooting", "menuTroubleshooting", new KeyCodeCombination(KeyCode.F1), a::troubleshooting),
+                item("Keyboard shortcuts", "menuShortcuts", null, a::shortcuts),
+                item("Open logs folder", "menuLogs", null, a::openLogs),
+                new SeparatorMenuItem(),
+                item("About NIFTY Scanner", "menuAbout", null, a::about));
+        MenuBar bar = new MenuBar(file, market, view, settings, help);
         bar.setId("menuBar");
         return bar;
     }
 
-    private static MenuItem item(String text, String id, String accelerator, Runnable action) {
+    private static KeyCombination shortcut(KeyCode code) {
+        return new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN);
+    }
+
+    private static MenuItem item(String text, String id, KeyCombination accelerator, Runnable action) {
         MenuItem item = new MenuItem(text);
         item.setId(id);
-        if (accelerator != null) {
-            item.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
+        item.setAccelerator(accelerator);
         item.setOnAction(e -> action.run());
         return item;
     }
@@ -89,7 +165,7 @@ final class MainView {
             if (b == null) {
                 return;
             }
-            box.getStyleClass().setAll("banner", "banner-" + b.kind().name().toLowerCase(java.util.Locale.ROOT));
+            box.getStyleClass().setAll("banner", "banner-" + b.kind().name().toLowerCase(Locale.ROOT));
             message.setText(b.message());
             action.setVisible(b.actionText() != null);
             action.setManaged(b.actionText() != null);

@@ -20,6 +20,14 @@ public final class SidebarController implements Controller {
         void onModeChosen(DataMode mode);
 
         void onReconnect();
+
+        /** Turns an alert channel ("sound", "notification") on or off for this session. */
+        default void onAlertSwitch(String channel, boolean on) {}
+    }
+
+    /** The alert channels' state as the session's alert service has it. */
+    public record AlertSwitches(boolean soundAvailable, boolean soundOn, boolean notificationsAvailable, boolean notificationsOn) {
+        public static final AlertSwitches NONE = new AlertSwitches(false, false, false, false);
     }
 
     private final SidebarModel model = new SidebarModel();
@@ -39,6 +47,11 @@ public final class SidebarController implements Controller {
             view = new SidebarView(model, this);
         }
         return view.root();
+    }
+
+    /** After a restart with new settings. */
+    public void setPollInterval(int seconds) {
+        model.pollIntervalSeconds.set(seconds);
     }
 
     public SidebarModel model() {
@@ -61,6 +74,24 @@ public final class SidebarController implements Controller {
             model.beat.set(!model.beat.get());
         }
         lastTicks = v.ticks();
+    }
+
+    /** Shows the alert switches as the alert service has them (after an attach, or after the Alerts menu changed them). */
+    public void showAlertSwitches(AlertSwitches a) {
+        model.soundAvailable.set(a.soundAvailable());
+        model.soundOn.set(a.soundOn());
+        model.notificationsAvailable.set(a.notificationsAvailable());
+        model.notificationsOn.set(a.notificationsOn());
+    }
+
+    void onSoundChosen(boolean on) {
+        model.soundOn.set(on);
+        handlers.onAlertSwitch("sound", on);
+    }
+
+    void onNotificationsChosen(boolean on) {
+        model.notificationsOn.set(on);
+        handlers.onAlertSwitch("notification", on);
     }
 
     /** The session could not start (or stopped): the sidebar says so in plain words. */

@@ -23,6 +23,19 @@ public final class SidebarModel {
     /** Toggles with each refresh that saw new ticks while streaming: the LIVE dot beats with the data. */
     final BooleanProperty beat = new SimpleBooleanProperty(false);
     final BooleanProperty connected = new SimpleBooleanProperty(false);
+    /** Alert switches: whether the channel exists (configured) and whether it is on (not muted). */
+    final BooleanProperty soundAvailable = new SimpleBooleanProperty(false);
+    final BooleanProperty soundOn = new SimpleBooleanProperty(false);
+    final BooleanProperty notificationsAvailable = new SimpleBooleanProperty(false);
+    final BooleanProperty notificationsOn = new SimpleBooleanProperty(false);
+
+    public BooleanProperty soundOn() {
+        return soundOn;
+    }
+
+    public BooleanProperty notificationsOn() {
+        return notificationsOn;
+    }
 
     public ObjectProperty<DataMode> mode() {
         return mode;

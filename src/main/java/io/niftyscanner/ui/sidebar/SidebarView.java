@@ -7,6 +7,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Toggle;
@@ -80,12 +81,18 @@ final class SidebarView {
         reconnect.disableProperty().bind(model.connected.not());
         reconnect.setOnAction(e -> controller.onReconnect());
 
+        Label alertsTitle = section("ALERTS");
+        CheckBox sound = alertSwitch("Sound", "alertSound", model.soundAvailable, model.soundOn, controller::onSoundChosen,
+                "alerts.sound");
+        CheckBox notifications = alertSwitch("Notifications", "alertNotifications", model.notificationsAvailable,
+                model.notificationsOn, controller::onNotificationsChosen, "alerts.notification");
+
         Region spring = new Region();
         VBox.setVgrow(spring, Priority.ALWAYS);
         root = new VBox(10, title, badge, exchange, modeTitle, stream, poll, hybrid, statusTitle, stateLine, detail, reconnect,
-                extras, spring);
+                extras, alertsTitle, sound, notifications, spring);
         root.setPadding(new Insets(14));
-        root.setPrefWidth(240);
+        root.setPrefWidth(262);
         root.setMinWidth(200);
         root.getStyleClass().add("sidebar");
     }
@@ -97,6 +104,20 @@ final class SidebarView {
     /** Where further sidebar sections (trading, alerts) are added. */
     VBox extras() {
         return extras;
+    }
+
+    /** A switch the trader flips (onAction), which the model only mirrors: no echo back into the handler. */
+    private static CheckBox alertSwitch(String text, String id, javafx.beans.property.BooleanProperty available,
+                                        javafx.beans.property.BooleanProperty on, java.util.function.Consumer<Boolean> chosen,
+                                        String key) {
+        CheckBox box = new CheckBox(text);
+        box.setId(id);
+        box.setSelected(on.get());
+        on.addListener((o, was, is) -> box.setSelected(is));
+        box.disableProperty().bind(available.not());
+        box.setOnAction(e -> chosen.accept(box.isSelected()));
+        box.setTooltip(new Tooltip("On or off for this session; off for good with " + key + " in Settings"));
+        return box;
     }
 
     private static Label section(String text) {

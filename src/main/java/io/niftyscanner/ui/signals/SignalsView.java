@@ -29,20 +29,20 @@ final class SignalsView {
         table.setId("signals");
         table.setPlaceholder(new Label("No signals yet. One appears when a 5-minute candle closes with an EMA crossover"
                 + " and RSI in its band (see Help > Troubleshooting)."));
-        table.getColumns().add(Cells.text("Time", 75, (SignalItem i) -> Formats.time(i.signal.timeMillis())));
-        table.getColumns().add(Cells.text("Symbol", 100, i -> i.signal.symbol()));
-        TableColumn<SignalItem, String> side = Cells.text("Side", 55, i -> i.signal.side().name());
+        table.getColumns().add(Cells.text("Time", 70, (SignalItem i) -> Formats.time(i.signal.timeMillis())));
+        table.getColumns().add(Cells.text("Symbol", 95, i -> i.signal.symbol()));
+        TableColumn<SignalItem, String> side = Cells.text("Side", 50, i -> i.signal.side().name());
         Cells.styled(side, s -> s.equals("BUY") ? "buy" : "sell");
         table.getColumns().add(side);
-        table.getColumns().add(number("Price", 85, i -> i.signal.priceRupees(), 2));
-        table.getColumns().add(number("RSI", 55, i -> i.signal.rsi(), 1));
-        TableColumn<SignalItem, String> ema = Cells.text("EMA", 140, i -> Formats.price(i.signal.emaFast()) + " / " + Formats.price(i.signal.emaSlow()));
+        table.getColumns().add(number("Price", 80, i -> i.signal.priceRupees(), 2));
+        table.getColumns().add(number("RSI", 50, i -> i.signal.rsi(), 1));
+        TableColumn<SignalItem, String> ema = Cells.text("EMA", 145, i -> Formats.price(i.signal.emaFast()) + " / " + Formats.price(i.signal.emaSlow()));
         ema.textProperty().bind(model.emaTitle);
         ema.getStyleClass().add("numeric");
         table.getColumns().add(ema);
-        table.getColumns().add(number("Stop", 85, i -> i.signal.stop(), 2));
-        table.getColumns().add(number("Target", 85, i -> i.signal.target(), 2));
-        table.getColumns().add(Cells.bound("Order", 90, (SignalItem i) -> i.orderStatus));
+        table.getColumns().add(number("Stop", 80, i -> i.signal.stop(), 2));
+        table.getColumns().add(number("Target", 80, i -> i.signal.target(), 2));
+        table.getColumns().add(Cells.bound("Order", 80, (SignalItem i) -> i.orderStatus));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> controller.onSelected(is));
         table.setRowFactory(t -> {
@@ -68,7 +68,7 @@ final class SignalsView {
 
         root = new SplitPane(left, why(model));
         root.setOrientation(Orientation.HORIZONTAL);
-        root.setDividerPositions(0.64);
+        root.setDividerPositions(0.7);
         root.setId("signalsSplit");
     }
 

@@ -37,20 +37,20 @@ final class WatchlistView {
         table.setId("watchlist");
         table.setPlaceholder(new Label("Waiting for market data…"));
 
-        TableColumn<WatchItem, String> symbol = Cells.text("Symbol", 110, WatchItem::symbol);
-        TableColumn<WatchItem, Number> ltp = Cells.bound("LTP", 90, i -> i.lastPrice);
+        TableColumn<WatchItem, String> symbol = Cells.text("Symbol", 100, WatchItem::symbol);
+        TableColumn<WatchItem, Number> ltp = Cells.bound("LTP", 80, i -> i.lastPrice);
         Cells.flashing(ltp, n -> Formats.price(n.doubleValue()), false);
-        TableColumn<WatchItem, Number> change = Cells.bound("Chg %", 75, i -> i.changePercent);
+        TableColumn<WatchItem, Number> change = Cells.bound("Chg %", 66, i -> i.changePercent);
         Cells.flashing(change, n -> Formats.percent(n.doubleValue()), true);
-        TableColumn<WatchItem, Number> volume = Cells.bound("Volume", 95, i -> i.volume);
+        TableColumn<WatchItem, Number> volume = Cells.bound("Volume", 78, i -> i.volume);
         Cells.numeric(volume, n -> Formats.volume(n.longValue()));
-        TableColumn<WatchItem, Number> rsi = Cells.bound("RSI", 55, i -> i.rsi);
+        TableColumn<WatchItem, Number> rsi = Cells.bound("RSI", 44, i -> i.rsi);
         Cells.numeric(rsi, n -> Formats.number(n.doubleValue(), 1));
-        TableColumn<WatchItem, String> trend = Cells.bound("Trend", 60, i -> i.trend);
+        TableColumn<WatchItem, String> trend = Cells.bound("Trend", 52, i -> i.trend);
         Cells.styled(trend, t -> t.equals("Up") ? "up" : t.equals("Down") ? "down" : null);
-        TableColumn<WatchItem, String> signal = Cells.bound("Signal", 60, i -> i.lastSignal);
+        TableColumn<WatchItem, String> signal = Cells.bound("Signal", 52, i -> i.lastSignal);
         Cells.styled(signal, s -> s.equals("BUY") ? "buy" : s.equals("SELL") ? "sell" : null);
-        TableColumn<WatchItem, String> quality = Cells.bound("Data", 150, i -> i.quality);
+        TableColumn<WatchItem, String> quality = Cells.bound("Data", 100, i -> i.quality);
         Cells.styled(quality, q -> q.startsWith("GAPPED") || q.startsWith("PARTIAL") ? "quality-warn" : "quality-ok");
         table.getColumns().addAll(java.util.List.of(symbol, ltp, change, volume, rsi, trend, signal, quality));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
