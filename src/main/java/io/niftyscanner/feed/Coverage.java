@@ -5,6 +5,7 @@ import io.niftyscanner.engine.EngineCommand;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +24,18 @@ import org.slf4j.LoggerFactory;
 final class Coverage {
     private static final Logger LOG = LoggerFactory.getLogger(Coverage.class);
     static final long NONE = Long.MIN_VALUE;
+    /**
+     * A heartbeat handled this long (real time) after the previous tick or heartbeat may have waited in a buffer while
+     * the process stood still (Kite sends one a second): it cannot vouch for the stretch since, which is treated as
+     * missed instead (repaired from the exchange's history if the data was in fact complete).
+     */
+    static final long MAX_SILENCE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final Engine engine;
     private final MarketClock clock;
     private final GapRepairer repairer;
     private final AtomicLong completeUntil = new AtomicLong(NONE);
+    private volatile long lastEvidenceNanos;
     private final Object lock = new Object();
     private volatile boolean outage;
     // guarded by lock
@@ -46,11 +54,20 @@ final class Coverage {
             end(exchangeMillis);
         }
         completeUntil.accumulateAndGet(exchangeMillis, Math::max);
+        lastEvidenceNanos = clock.nanos();
     }
 
     /** A heartbeat arrived in order behind every tick sent before it: data is complete up to the market clock's now. */
     void alive() {
-        if (!outage && completeUntil.get() != NONE) {
+        long nanos = clock.nanos();
+        long silence = nanos - lastEvidenceNanos;
+        lastEvidenceNanos = nanos;
+        if (outage || completeUntil.get() == NONE) {
+            return;
+        }
+        if (silence > MAX_SILENCE_NANOS) {
+            lost("no frame handled for " + TimeUnit.NANOSECONDS.toSeconds(silence) + " s (the process stood still)");
+        } else {
             completeUntil.accumulateAndGet(clock.now(), Math::max);
         }
     }
