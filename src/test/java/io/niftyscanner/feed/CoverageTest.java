@@ -38,7 +38,7 @@ class CoverageTest {
         MarketClock clock = new MarketClock(Clock.fixed(Instant.ofEpochMilli(ist("10:04:20")), ZoneOffset.UTC), nanos::get);
         Engine engine = new Engine(new EngineCore(List.of(INFY), StrategyParams.defaults(), null));
         engine.start();
-        GapRepairer repairer = new GapRepairer(null, List.of(INFY), engine, GapLog.NONE, clock, 3000);
+        GapRepairer repairer = new GapRepairer(null, List.of(INFY), engine, GapLog.NONE, clock, TimeUnit.HOURS.toMillis(1)); // nothing due: no repair is tried
         try {
             Coverage coverage = new Coverage(engine, clock, repairer);
             long lastTick = ist("10:04:20");
@@ -65,7 +65,7 @@ class CoverageTest {
         MarketClock clock = new MarketClock(Clock.fixed(Instant.ofEpochMilli(ist("09:10:00")), ZoneOffset.UTC), nanos::get);
         Engine engine = new Engine(new EngineCore(List.of(INFY), StrategyParams.defaults(), null));
         engine.start();
-        GapRepairer repairer = new GapRepairer(null, List.of(INFY), engine, GapLog.NONE, clock, 3000);
+        GapRepairer repairer = new GapRepairer(null, List.of(INFY), engine, GapLog.NONE, clock, TimeUnit.HOURS.toMillis(1)); // nothing due: no repair is tried
         try {
             Coverage coverage = new Coverage(engine, clock, repairer);
             coverage.alive();
