@@ -619,8 +619,8 @@ public final class KiteRestClient {
     private static JsonNode tryJson(byte[] body) {
         try {
             return body.length == 0 ? null : KiteJson.MAPPER.readTree(body);
-        } catch (IOException e) {
-            return null;
+        } catch (IOException | NumberFormatException e) {
+            return null; // NumberFormatException: Jackson refuses a number like 1E3089223372036854775806 with it
         }
     }
 

@@ -99,6 +99,17 @@ class RestBodyFuzzTest {
         });
     }
 
+    /** Found by {@link #historicalCandles}: Jackson refuses this exponent with a NumberFormatException, not an IOException. */
+    @net.jqwik.api.Example
+    void aNumberWithAnExponentBeyondLongIsRefusedWithAReason() {
+        call(new Answer(200, "application/json", "{\"status\":\"success\",\"data\":{\"candles\":[[\"2026-11-23T09:15:00+0530\","
+                        + "-1.7976931348623157E3089223372036854775806,1,1,1,5]]}}"),
+                c -> c.historical(408065, "5minute", Instant.parse("2026-11-23T03:45:00Z"), Instant.parse("2026-11-23T10:00:00Z")),
+                r -> {
+                    throw new AssertionError("accepted: " + r);
+                });
+    }
+
     @Property(tries = 700)
     void historicalCandles(@ForAll("historicalAnswers") Answer answer) {
         call(answer, c -> c.historical(408065, "5minute", Instant.parse("2026-11-23T03:45:00Z"), Instant.parse("2026-11-23T10:00:00Z")),
