@@ -157,8 +157,8 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Waits (at most {@code timeoutMillis}) until the engine has run everything queued before this call.
-     * Returns false on timeout or when the engine is closed.
+     * Waits (at most {@code timeoutMillis}) until the engine has run everything queued before this call, and
+     * {@link #snapshot()} shows it. Returns false on timeout or when the engine is closed.
      */
     public boolean awaitQueued(long timeoutMillis) throws InterruptedException {
         try {
@@ -318,6 +318,9 @@ public final class Engine implements AutoCloseable {
             } else {
                 ((Consumer<EngineCore>) q.work()).accept(core);
                 answer = null;
+            }
+            if (q.work() instanceof EngineCommand.Barrier) {
+                snapshot = core.snapshot(); // whoever waits on the barrier reads the snapshot next
             }
             q.result().complete(answer);
         } catch (RuntimeException e) {

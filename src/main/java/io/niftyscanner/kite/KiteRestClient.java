@@ -379,7 +379,7 @@ public final class KiteRestClient {
      */
     public String placeOrder(OrderRequest order) {
         String route = "orders/" + order.variety();
-        JsonNode d = data(write(authed(url(route)).post(form(order.form())).build(), route));
+        JsonNode d = writeData(write(authed(url(route)).post(form(order.form())).build(), route), route);
         String id = KiteJson.text(d, "order_id");
         if (id.isEmpty()) {
             throw new OutcomeUnknownException("Kite accepted the " + order.tradingsymbol() + " order but sent no order_id;"
@@ -391,8 +391,8 @@ public final class KiteRestClient {
     /** Modifies an open order ({@code PUT /orders/{variety}/{order_id}}), once, like {@link #placeOrder}. */
     public String modifyOrder(String variety, String orderId, OrderModification change) {
         String route = "orders/" + variety + "/" + orderId;
-        return KiteJson.text(data(write(authed(url(route)).put(form(change.form())).build(), "orders/{variety}/{id} PUT")),
-                "order_id");
+        return KiteJson.text(writeData(write(authed(url(route)).put(form(change.form())).build(), "orders/{variety}/{id} PUT"),
+                route), "order_id");
     }
 
     /**
@@ -401,7 +401,8 @@ public final class KiteRestClient {
      */
     public String cancelOrder(String variety, String orderId) {
         String route = "orders/" + variety + "/" + orderId;
-        return KiteJson.text(data(write(authed(url(route)).delete().build(), "orders/{variety}/{id} DELETE")), "order_id");
+        return KiteJson.text(writeData(write(authed(url(route)).delete().build(), "orders/{variety}/{id} DELETE"), route),
+                "order_id");
     }
 
     private static RequestBody form(Map<String, String> fields) {
@@ -621,6 +622,18 @@ public final class KiteRestClient {
             return body.length == 0 ? null : KiteJson.MAPPER.readTree(body);
         } catch (IOException | NumberFormatException e) {
             return null; // NumberFormatException: Jackson refuses a number like 1E3089223372036854775806 with it
+        }
+    }
+
+    /**
+     * The data of a successful answer to an order write. An answer that cannot be read (not JSON, no data) came after
+     * Kite took the request, so the order's fate is unknown: never a plain (retryable) {@link DataException}.
+     */
+    private JsonNode writeData(Raw raw, String route) {
+        try {
+            return data(raw);
+        } catch (DataException unreadable) {
+            throw new OutcomeUnknownException(unreadable.getMessage() + " " + unknownHint(route), raw.code, "", unreadable);
         }
     }
 

@@ -145,4 +145,23 @@ class EngineThreadTest {
             engine.close();
         }
     }
+
+    @Test
+    void afterAwaitQueuedTheSnapshotShowsEverythingQueuedBeforeIt() throws Exception {
+        Instrument in = Instrument.nseEquity("A", 257);
+        // a snapshot period far longer than the test: only the barrier itself can have published what is checked
+        Engine engine = new Engine(new EngineCore(List.of(in), StrategyParams.defaults(), null), 1000, 600_000);
+        engine.start();
+        try {
+            for (int i = 0; i < 300; i++) {
+                long time = t("09:15:00") + i * 1000L;
+                engine.submit(new Tick(257, time, 100_00 + i, i + 1));
+                engine.execute(core -> { }); // a command before the barrier, as the gap repairer's marks are
+                assertThat(engine.awaitQueued(10_000)).isTrue();
+                assertThat(engine.snapshot().view(257).lastTickMillis()).as("tick %d", i).isEqualTo(time);
+            }
+        } finally {
+            engine.close();
+        }
+    }
 }

@@ -210,6 +210,24 @@ class KiteRestClientTest {
     }
 
     @Test
+    void anUnreadableAnswerToAnOrderWriteIsAnUnknownOutcomeNeverARetryableDataError() {
+        // Kite took the request and answered 200 with something that is not its envelope: the order may exist
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html").body("<html>gateway</html>").build());
+        assertThatThrownBy(() -> client.placeOrder(OrderRequest.market("NSE", "INFY", "BUY", 1, "MIS", "u1")))
+                .isInstanceOf(OutcomeUnknownException.class).hasMessageContaining("not JSON").hasMessageContaining("check the order book")
+                .satisfies(e -> assertThat(((KiteException) e).isTransient()).isFalse());
+        server.enqueue(json(200, "{\"status\":\"success\"}"));
+        assertThatThrownBy(() -> client.modifyOrder("regular", "77", new OrderModification(2, null, null, null)))
+                .isInstanceOf(OutcomeUnknownException.class).hasMessageContaining("no data")
+                .satisfies(e -> assertThat(((KiteException) e).isTransient()).isFalse());
+        server.enqueue(json(200, "not json at all"));
+        assertThatThrownBy(() -> client.cancelOrder("regular", "77"))
+                .isInstanceOf(OutcomeUnknownException.class)
+                .satisfies(e -> assertThat(((KiteException) e).isTransient()).isFalse());
+        assertThat(server.getRequestCount()).as("each write sent once").isEqualTo(3);
+    }
+
+    @Test
     void cancelAndModifyAreOneShotWritesOnTheirRoutes() throws Exception {
         server.enqueue(json(200, "{\"status\":\"success\",\"data\":{\"order_id\":\"77\"}}"));
         server.enqueue(json(200, "{\"status\":\"success\",\"data\":{\"order_id\":\"77\"}}"));
