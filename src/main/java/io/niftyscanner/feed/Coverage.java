@@ -25,17 +25,20 @@ final class Coverage {
     private static final Logger LOG = LoggerFactory.getLogger(Coverage.class);
     static final long NONE = Long.MIN_VALUE;
     /**
-     * A heartbeat handled this long (real time) after the previous tick or heartbeat may have waited in a buffer while
-     * the process stood still (Kite sends one a second): it cannot vouch for the stretch since, which is treated as
-     * missed instead (repaired from the exchange's history if the data was in fact complete).
+     * A stream sends a frame (ticks, or a heartbeat when idle) at least once a second. A frame handled after a silence
+     * longer than this cannot vouch for the silent stretch: frames may have been lost (a stalled socket the watchdog has
+     * not caught yet), or a heartbeat may have waited in a buffer while the process stood still. The stretch is treated
+     * as missed and repaired from the exchange's history (which costs one fetch if the data was in fact complete).
      */
-    static final long MAX_SILENCE_NANOS = TimeUnit.SECONDS.toNanos(5);
+    static final long MAX_SILENCE_NANOS = TimeUnit.MILLISECONDS.toNanos(1500);
 
     private final Engine engine;
     private final MarketClock clock;
     private final GapRepairer repairer;
     private final AtomicLong completeUntil = new AtomicLong(NONE);
     private volatile long lastEvidenceNanos;
+    /** Whether the active feed is the stream (set every beat): polls come far apart by design and are not judged by silence. */
+    private volatile boolean streaming;
     private final Object lock = new Object();
     private volatile boolean outage;
     // guarded by lock
@@ -50,11 +53,20 @@ final class Coverage {
 
     /** A tick with this exchange time is about to reach the engine: an outage in progress ends here. */
     void accepted(long exchangeMillis) {
+        long nanos = clock.nanos();
+        long silence = nanos - lastEvidenceNanos;
+        lastEvidenceNanos = nanos;
+        if (streaming && !outage && silence > MAX_SILENCE_NANOS && completeUntil.get() != NONE) {
+            lost(silentFor(silence));
+        }
         if (outage) {
             end(exchangeMillis);
         }
         completeUntil.accumulateAndGet(exchangeMillis, Math::max);
-        lastEvidenceNanos = clock.nanos();
+    }
+
+    private static String silentFor(long nanos) {
+        return "the stream was silent for " + TimeUnit.NANOSECONDS.toMillis(nanos) + " ms";
     }
 
     /** A heartbeat arrived in order behind every tick sent before it: data is complete up to the market clock's now. */
@@ -66,7 +78,7 @@ final class Coverage {
             return;
         }
         if (silence > MAX_SILENCE_NANOS) {
-            lost("no frame handled for " + TimeUnit.NANOSECONDS.toSeconds(silence) + " s (the process stood still)");
+            lost(silentFor(silence));
         } else {
             completeUntil.accumulateAndGet(clock.now(), Math::max);
         }
@@ -106,6 +118,7 @@ final class Coverage {
      * an outage or while polling to the market clock's now, while streaming only as far as the data vouches for).
      */
     void beat(boolean streaming) {
+        this.streaming = streaming;
         if (outage) {
             long from;
             String why;

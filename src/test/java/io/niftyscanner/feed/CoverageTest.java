@@ -78,4 +78,52 @@ class CoverageTest {
             engine.close();
         }
     }
+
+    @Test
+    void aTickAfterTheStreamWasSilentMarksTheSilentStretch() throws Exception {
+        AtomicLong nanos = new AtomicLong(1_000_000_000L);
+        MarketClock clock = new MarketClock(Clock.fixed(Instant.ofEpochMilli(ist("10:04:20")), ZoneOffset.UTC), nanos::get);
+        Engine engine = new Engine(new EngineCore(List.of(INFY), StrategyParams.defaults(), null));
+        engine.start();
+        GapRepairer repairer = new GapRepairer(null, List.of(INFY), engine, GapLog.NONE, clock, TimeUnit.HOURS.toMillis(1));
+        try {
+            Coverage coverage = new Coverage(engine, clock, repairer);
+            coverage.beat(true);
+            clock.observe(ist("10:04:20"));
+            coverage.accepted(ist("10:04:20"));
+            nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(900)); // a frame a second or faster: nothing is missed
+            coverage.accepted(ist("10:04:21"));
+            assertThat(coverage.inOutage()).isFalse();
+            assertThat(repairer.pendingBuckets()).isZero();
+
+            // a stalled socket sent nothing for 3 s, the watchdog has not tripped yet, and the ticks resume 3 minutes on
+            nanos.addAndGet(TimeUnit.SECONDS.toNanos(3));
+            coverage.accepted(ist("10:07:21"));
+            assertThat(repairer.pendingBuckets()).as("10:00 (from 10:04:21) and 10:05 await the exchange's candles").isEqualTo(2);
+            assertThat(coverage.inOutage()).as("the first tick after the silence ends it").isFalse();
+        } finally {
+            repairer.close();
+            engine.close();
+        }
+    }
+
+    @Test
+    void pollsFarApartAreNotASilence() throws Exception {
+        AtomicLong nanos = new AtomicLong(1_000_000_000L);
+        MarketClock clock = new MarketClock(Clock.fixed(Instant.ofEpochMilli(ist("10:04:20")), ZoneOffset.UTC), nanos::get);
+        Engine engine = new Engine(new EngineCore(List.of(INFY), StrategyParams.defaults(), null));
+        engine.start();
+        GapRepairer repairer = new GapRepairer(null, List.of(INFY), engine, GapLog.NONE, clock, TimeUnit.HOURS.toMillis(1));
+        try {
+            Coverage coverage = new Coverage(engine, clock, repairer);
+            coverage.beat(false);
+            coverage.accepted(ist("10:04:20"));
+            nanos.addAndGet(TimeUnit.SECONDS.toNanos(60));
+            coverage.accepted(ist("10:05:20"));
+            assertThat(repairer.pendingBuckets()).isZero();
+        } finally {
+            repairer.close();
+            engine.close();
+        }
+    }
 }
