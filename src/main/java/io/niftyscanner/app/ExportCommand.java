@@ -121,6 +121,27 @@ public final class ExportCommand implements Command {
         return Cli.EXIT_OK;
     }
 
+    /**
+     * The window's File &gt; Export: the same CSV as the command, from {@code journalFile} (read on a connection of its
+     * own, so a running scanner keeps writing) into {@code out}. Null dates mean no bound. Returns the rows written.
+     */
+    public static int export(String what, LocalDate from, LocalDate to, Path journalFile, Path out) throws IOException {
+        if (!List.of("signals", "orders", "trades").contains(what)) {
+            throw new IllegalArgumentException("cannot export '" + what + "': choose signals, orders or trades");
+        }
+        if (!Files.isRegularFile(journalFile)) {
+            throw new IOException("no journal at " + journalFile + " yet: it is written while the scanner runs");
+        }
+        Options o = new Options(what, from, to, out, journalFile);
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (Journal journal = Journal.open(journalFile); Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            return write(journal, o, w);
+        }
+    }
+
     /** The journal the scanner uses with this configuration: the sandbox keeps its own (see ScannerRuntime). */
     static Path journalOf(ScannerConfig config) {
         boolean simulated = config.kite().useSandbox()

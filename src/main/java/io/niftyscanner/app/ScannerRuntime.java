@@ -143,6 +143,7 @@ public final class ScannerRuntime implements ScannerSession {
     private final Trading trading;
     private final TickRecorder recorder;
     private final Map<String, Long> signalDetectedMillis = new java.util.concurrent.ConcurrentHashMap<>();
+    private final SignalLatency latency = new SignalLatency();
     private final AutoCloseable uncaughtRegistration;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -162,6 +163,7 @@ public final class ScannerRuntime implements ScannerSession {
         StrategyParams params = EngineParams.from(config);
         this.engine = new Engine(new EngineCore(instruments, params, new Listener(), calendar, IndicatorSets.incremental(params)),
                 config.feed().engineQueueCapacity(), 250);
+        this.engine.observeTicks(latency);
         this.charts = new ChartSeriesSource(params, calendar, config.strategy().warmupDays(), candleCache::candles);
         this.repairer = new GapRepairer(rest, instruments, engine, JournalAdapters.gapLog(journal, Clock.systemUTC()), clock,
                 config.feed().candleGraceMillis() + 1000);
@@ -364,7 +366,8 @@ public final class ScannerRuntime implements ScannerSession {
             recent = new ArrayList<>(signals);
         }
         return new ScannerView(rows, recent, supervisor.status(), sandbox != null, exchangeLabel, snap.marketTimeMillis(),
-                snap.stats().ticks(), snap.stats().candles(), snap.stats().lateTicks(), awaitingRepair(snap), journal.file());
+                snap.stats().ticks(), snap.stats().candles(), snap.stats().lateTicks(), awaitingRepair(snap), journal.file(),
+                latency.lastMicros());
     }
 
     /**
@@ -507,6 +510,7 @@ public final class ScannerRuntime implements ScannerSession {
         @Override
         public void onSignal(Signal signal) {
             signalDetectedMillis.put(signal.key(), System.currentTimeMillis());
+            latency.signalRaised();
             journalFirst.signal(signal);
         }
 

@@ -138,5 +138,18 @@ class PanesWithoutToolkitTest {
         assertThat(c.model().ticksPerSecond().get()).isEqualTo("12 ticks/s");
         assertThat(c.model().awaitingRepair().get()).isEqualTo("3 candles awaiting repair");
         assertThat(c.model().journal().get()).isEqualTo("journal " + java.nio.file.Path.of("data/journal.db"));
+        assertThat(c.model().latency().get()).as("no signal raised by a tick yet").isEqualTo("tick→signal –");
+    }
+
+    @Test
+    void statusBarShowsTickToSignalLatencyInMilliseconds() {
+        StatusBarController c = new StatusBarController();
+        java.util.function.LongFunction<io.niftyscanner.app.ScannerView> withLatency = micros -> new io.niftyscanner.app.ScannerView(
+                List.of(), List.of(), Snapshots.status(FeedState.LIVE), true, "x", Snapshots.T0, 100, 10, 0, 0,
+                java.nio.file.Path.of("journal.db"), micros);
+        c.onSnapshot(new DashboardSnapshot(withLatency.apply(1_234), null, false));
+        assertThat(c.model().latency().get()).isEqualTo("tick→signal 1.23 ms");
+        c.onSnapshot(new DashboardSnapshot(withLatency.apply(45_600), null, false));
+        assertThat(c.model().latency().get()).isEqualTo("tick→signal 45 ms");
     }
 }

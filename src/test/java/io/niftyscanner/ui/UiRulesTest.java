@@ -23,7 +23,7 @@ class UiRulesTest {
 
     @Test
     void panesDoNotReachIntoEachOther() {
-        String[] panes = {"sidebar", "watchlist", "signals", "chart", "status", "orders", "settings", "help", "login"};
+        String[] panes = {"sidebar", "watchlist", "signals", "chart", "status", "orders", "trading", "export", "settings", "help", "login"};
         for (String pane : panes) {
             String[] others = java.util.Arrays.stream(panes).filter(p -> !p.equals(pane))
                     .map(p -> "io.niftyscanner.ui." + p + "..").toArray(String[]::new);

@@ -13,7 +13,12 @@ import io.niftyscanner.config.Secrets;
 import io.niftyscanner.feed.FeedState;
 import io.niftyscanner.feed.FeedStatus;
 import io.niftyscanner.market.Signal;
+import io.niftyscanner.orders.OrderTags;
+import io.niftyscanner.orders.Role;
+import io.niftyscanner.orders.TradingView;
 import io.niftyscanner.ui.chart.ChartController;
+import io.niftyscanner.ui.orders.OrdersController;
+import io.niftyscanner.ui.trading.TradingController;
 import io.niftyscanner.ui.fx.Background;
 import io.niftyscanner.ui.fx.Controller;
 import io.niftyscanner.ui.fx.Dialogs;
@@ -50,6 +55,8 @@ public final class MainController implements Controller {
     private final SignalsController signals;
     private final StatusBarController statusBar;
     private final ChartController chart;
+    private final TradingController trading;
+    private final OrdersController orders;
     private final WindowActions actions;
     private final Map<String, Long> tokens = new HashMap<>();
     private final Set<String> dismissed = new HashSet<>();
@@ -107,6 +114,8 @@ public final class MainController implements Controller {
         });
         statusBar = new StatusBarController();
         chart = new ChartController();
+        trading = new TradingController();
+        orders = new OrdersController();
         actions = new WindowActions(this, desktop);
         model.lightTheme.addListener((o, was, is) -> chart.setLightTheme(is));
     }
@@ -114,7 +123,10 @@ public final class MainController implements Controller {
     @Override
     public Parent root() {
         if (view == null) {
-            view = new MainView(model, this, actions, sidebar.root(), watchlist.root(), chart.root(), signals.root(), statusBar.root());
+            sidebar.root();
+            sidebar.addSection(trading.root());
+            view = new MainView(model, this, actions, sidebar.root(), watchlist.root(), chart.root(), signals.root(), orders.root(),
+                    statusBar.root());
         }
         return view.root();
     }
@@ -137,6 +149,14 @@ public final class MainController implements Controller {
 
     public ChartController chart() {
         return chart;
+    }
+
+    public TradingController trading() {
+        return trading;
+    }
+
+    public OrdersController orders() {
+        return orders;
     }
 
     public StatusBarController statusBar() {
@@ -219,7 +239,20 @@ public final class MainController implements Controller {
         int tables = config == null ? 2000 : config.uiRefreshMillis();
         refresher = new SnapshotRefresher(s, Math.min(FAST_REFRESH_MILLIS, tables), tables, () -> selectedToken, this::onSnapshot);
         showAlertSwitches();
+        trading.attach(s.trading());
         onActivate();
+    }
+
+    /** Each signal's line says what became of its entry order. */
+    private void showOrderStatuses(TradingView v) {
+        if (v == null) {
+            return;
+        }
+        for (TradingView.OrderRow o : v.orders()) {
+            if (Role.ENTRY.name().equals(o.role())) {
+                OrderTags.parse(o.tag()).ifPresent(p -> signals.setOrderStatus(p.signalKey(), o.status()));
+            }
+        }
     }
 
     /** The sidebar's Sound and Notifications as the alert service has them (the Alerts menu may have changed them). */
@@ -265,6 +298,7 @@ public final class MainController implements Controller {
     /** Stops refreshing and forgets the session (it is not closed: see {@link #close()}). */
     public void detach() {
         onDeactivate();
+        trading.attach(null);
         refresher = null;
         session = null;
         model.sessionRunning.set(false);
@@ -309,6 +343,11 @@ public final class MainController implements Controller {
         watchlist.onSnapshot(snapshot);
         signals.onSnapshot(snapshot);
         chart.onSnapshot(snapshot);
+        trading.onSnapshot(snapshot);
+        orders.onSnapshot(snapshot);
+        if (snapshot.tablesDue()) {
+            showOrderStatuses(snapshot.trading());
+        }
         statusBar.onSnapshot(snapshot);
         bannerFor(snapshot.view().status());
         if (snapshot.tablesDue()) {

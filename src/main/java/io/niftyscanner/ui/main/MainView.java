@@ -18,6 +18,8 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -38,7 +40,7 @@ final class MainView {
     private final MainModel model;
 
     MainView(MainModel model, MainController controller, WindowActions actions, Parent sidebar, Parent watchlist, Parent chart,
-             Parent signals, Parent statusBar) {
+             Parent signals, Parent orders, Parent statusBar) {
         this.model = model;
         root.getStyleClass().add("main");
         root.setTop(new VBox(menus(model, controller, actions), banner(model, controller)));
@@ -48,7 +50,14 @@ final class MainView {
         top.setOrientation(Orientation.HORIZONTAL);
         top.setDividerPositions(0.5);
         SplitPane.setResizableWithParent(watchlist, false);
-        center = new SplitPane(top, signals);
+        Tab signalsTab = new Tab("Signals", signals);
+        signalsTab.setId("signalsTab");
+        Tab ordersTab = new Tab("Orders & positions", orders);
+        ordersTab.setId("ordersTab");
+        TabPane bottom = new TabPane(signalsTab, ordersTab);
+        bottom.setId("bottomTabs");
+        bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        center = new SplitPane(top, bottom);
         center.setId("mainSplit");
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.62);
@@ -96,6 +105,10 @@ final class MainView {
         Menu file = new Menu("File", null,
                 item("Fetch instrument tokens", "fetchInstruments", shortcut(KeyCode.I), a::fetchInstruments),
                 item("Log in to Kite…", "login", shortcut(KeyCode.L), a::login),
+                new Menu("Export", null,
+                        item("Signals (CSV)…", "exportSignals", shortcut(KeyCode.E), () -> a.export("signals")),
+                        item("Orders (CSV)…", "exportOrders", null, () -> a.export("orders")),
+                        item("Trades (CSV)…", "exportTrades", null, () -> a.export("trades"))),
                 new SeparatorMenuItem(),
                 item("Quit", "quit", shortcut(KeyCode.Q), a::quit));
         file.setId("fileMenu");

@@ -84,7 +84,7 @@ final class SnapshotRefresher implements AutoCloseable {
             ScannerView view = session.view();
             long token = selectedToken.getAsLong();
             ChartSeries chart = token == 0 ? null : session.chart(token);
-            out.post(new DashboardSnapshot(view, chart, tables));
+            out.post(new DashboardSnapshot(view, chart, session.trading().view(), tables));
         } catch (RuntimeException e) {
             LOG.warn("window refresh failed: {}", e.toString(), e);
         }

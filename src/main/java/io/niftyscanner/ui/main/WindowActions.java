@@ -4,6 +4,7 @@ import io.niftyscanner.app.InstrumentTokensFetch;
 import io.niftyscanner.app.ScannerSession;
 import io.niftyscanner.app.ScannerView;
 import io.niftyscanner.config.ScannerConfig;
+import io.niftyscanner.ui.export.ExportController;
 import io.niftyscanner.ui.fx.Background;
 import io.niftyscanner.ui.fx.Dialogs;
 import io.niftyscanner.ui.help.HelpController;
@@ -28,6 +29,7 @@ final class WindowActions {
             new String[] {"Home", "Chart: back to the newest candle"},
             new String[] {"Ctrl+I", "Fetch instrument tokens"},
             new String[] {"Ctrl+L", "Log in to Kite"},
+            new String[] {"Ctrl+E", "Export signals (CSV)"},
             new String[] {"Ctrl+,", "Settings"},
             new String[] {"Ctrl+T", "Light / dark theme"},
             new String[] {"F1", "Troubleshooting"},
@@ -110,6 +112,13 @@ final class WindowActions {
                 main.restartSession("Restarted the sandbox session.");
             }
         });
+    }
+
+    void export(String what) {
+        ScannerView v = main.lastView();
+        new ExportController(() -> v == null ? null : v.journalFile(), desktop.baseDir().resolve("exports"))
+                .open(anchor(), what, v == null || v.marketTimeMillis() <= 0 ? java.time.LocalDate.now(io.niftyscanner.market.SessionCalendar.IST)
+                        : io.niftyscanner.market.SessionCalendar.istDate(v.marketTimeMillis()));
     }
 
     void settings() {

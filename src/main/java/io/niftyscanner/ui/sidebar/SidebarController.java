@@ -49,6 +49,12 @@ public final class SidebarController implements Controller {
         return view.root();
     }
 
+    /** Adds a section (trading) under the status, above the alert switches. */
+    public void addSection(javafx.scene.Node section) {
+        root();
+        view.extras().getChildren().add(section);
+    }
+
     /** After a restart with new settings. */
     public void setPollInterval(int seconds) {
         model.pollIntervalSeconds.set(seconds);

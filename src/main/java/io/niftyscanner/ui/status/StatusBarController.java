@@ -10,7 +10,8 @@ import java.util.Locale;
 import javafx.scene.Parent;
 
 /**
- * The status bar: market time, ticks per second, the last poll cycle, candles awaiting repair, the journal's path.
+ * The status bar: market time, ticks per second, tick-to-signal latency, the last poll cycle, candles awaiting repair,
+ * the journal's path.
  */
 public final class StatusBarController implements Controller {
     private final StatusBarModel model = new StatusBarModel();
@@ -38,6 +39,10 @@ public final class StatusBarController implements Controller {
         if (s != null && s.pollCycleMillis() >= 0) {
             lastPollCycle = s.pollCycleMillis();
         }
+        long micros = v.tickToSignalMicros();
+        model.latency.set(micros < 0 ? "tick→signal –" : micros < 10_000
+                ? String.format(Locale.ROOT, "tick→signal %.2f ms", micros / 1000.0)
+                : String.format(Locale.ROOT, "tick→signal %d ms", micros / 1000));
         model.pollCycle.set(lastPollCycle < 0 ? "last poll –" : "last poll " + lastPollCycle + " ms");
         model.awaitingRepair.set(v.awaitingRepair() == 0 ? "no candles awaiting repair"
                 : v.awaitingRepair() + (v.awaitingRepair() == 1 ? " candle" : " candles") + " awaiting repair");
