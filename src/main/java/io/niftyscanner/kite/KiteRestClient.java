@@ -381,7 +381,7 @@ public final class KiteRestClient {
         String route = "orders/" + order.variety();
         JsonNode d = writeData(write(authed(url(route)).post(form(order.form())).build(), route), route);
         String id = KiteJson.text(d, "order_id");
-        if (id.isEmpty()) {
+        if (id.isBlank()) {
             throw new OutcomeUnknownException("Kite accepted the " + order.tradingsymbol() + " order but sent no order_id;"
                     + " check the order book" + (order.tag() == null ? "" : " for tag " + order.tag()), 200, "", null);
         }
