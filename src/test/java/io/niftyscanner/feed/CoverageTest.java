@@ -108,6 +108,30 @@ class CoverageTest {
     }
 
     @Test
+    void ticksHeldUpByAProcessThatStoodStillAreNotALoss() throws Exception {
+        AtomicLong nanos = new AtomicLong(1_000_000_000L);
+        MarketClock clock = new MarketClock(Clock.fixed(Instant.ofEpochMilli(ist("10:04:20")), ZoneOffset.UTC), nanos::get);
+        Engine engine = new Engine(new EngineCore(List.of(INFY), StrategyParams.defaults(), null));
+        engine.start();
+        GapRepairer repairer = new GapRepairer(null, List.of(INFY), engine, GapLog.NONE, clock, TimeUnit.HOURS.toMillis(1));
+        try {
+            Coverage coverage = new Coverage(engine, clock, repairer);
+            coverage.beat(true);
+            clock.observe(ist("10:04:20"));
+            coverage.accepted(ist("10:04:20"));
+            nanos.addAndGet(TimeUnit.SECONDS.toNanos(7)); // the process stood still; the socket's buffer held the ticks
+            coverage.alive(); // a heartbeat first: it vouches for nothing
+            coverage.accepted(ist("10:04:21"));
+            coverage.accepted(ist("10:04:22"));
+            assertThat(coverage.inOutage()).isFalse();
+            assertThat(repairer.pendingBuckets()).as("the ticks were only late, none is missing").isZero();
+        } finally {
+            repairer.close();
+            engine.close();
+        }
+    }
+
+    @Test
     void pollsFarApartAreNotASilence() throws Exception {
         AtomicLong nanos = new AtomicLong(1_000_000_000L);
         MarketClock clock = new MarketClock(Clock.fixed(Instant.ofEpochMilli(ist("10:04:20")), ZoneOffset.UTC), nanos::get);
