@@ -444,6 +444,7 @@ public final class ScannerRuntime implements ScannerSession {
     @Override
     public void reconnect() {
         supervisor.reconnect();
+        trading.reconnect();
     }
 
     /**
