@@ -12,6 +12,7 @@ import io.niftyscanner.market.Candle;
 import io.niftyscanner.market.Instrument;
 import io.niftyscanner.market.Signal;
 import io.niftyscanner.orders.OrderEvent;
+import io.niftyscanner.orders.PositionsEvent;
 import io.niftyscanner.orders.TradingControl;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -310,6 +311,46 @@ public final class ScanCommand implements Command {
             synchronized (err) {
                 err.println("[BREAKER] " + reason);
             }
+        }
+
+        @Override
+        public void onPositions(PositionsEvent p) {
+            if (json) {
+                line(positionsJson(p));
+            }
+            synchronized (err) {
+                err.println(positionsLine(p));
+            }
+        }
+
+        static String positionsLine(PositionsEvent p) {
+            StringBuilder b = new StringBuilder("Positions after reading the order book (" + p.reason() + "): ");
+            if (p.open().isEmpty()) {
+                return b.append("none open.").toString();
+            }
+            for (int i = 0; i < p.open().size(); i++) {
+                PositionsEvent.Open o = p.open().get(i);
+                b.append(i == 0 ? "" : ", ").append(o.symbol()).append(' ').append(o.quantity() > 0 ? "+" : "").append(o.quantity())
+                        .append(String.format(Locale.ROOT, " @ %.2f", o.averagePrice()));
+            }
+            return b.append('.').toString();
+        }
+
+        static ObjectNode positionsJson(PositionsEvent p) {
+            ObjectNode n = JSON.createObjectNode();
+            n.put("type", "positions");
+            n.put("time", ReplayPrinter.isoIst(p.timeMillis()));
+            n.put("reason", p.reason());
+            n.put("gateway", p.gateway());
+            com.fasterxml.jackson.databind.node.ArrayNode a = n.putArray("positions");
+            for (PositionsEvent.Open o : p.open()) {
+                ObjectNode r = a.addObject();
+                r.put("symbol", o.symbol());
+                r.put("token", o.token());
+                r.put("quantity", o.quantity());
+                r.put("average_price", o.averagePrice());
+            }
+            return n;
         }
 
         /** design.md 5: type, time, symbol, side, quantity, tag, status, gateway; and what else a trader needs to know. */

@@ -40,6 +40,7 @@ import io.niftyscanner.market.Tick;
 import io.niftyscanner.orders.LiveGate;
 import io.niftyscanner.orders.OrderEvent;
 import io.niftyscanner.orders.OrderListener;
+import io.niftyscanner.orders.PositionsEvent;
 import io.niftyscanner.orders.TradingControl;
 import io.niftyscanner.sandbox.SandboxExchange;
 import io.niftyscanner.sandbox.SandboxOptions;
@@ -85,6 +86,9 @@ public final class ScannerRuntime implements ScannerSession {
 
         /** The day's loss reached risk.max.loss.per.day: no new entries until the next session. */
         default void onBreaker(String reason, double dayPnl, long marketMillis) {}
+
+        /** The order book was read after a (re)start: the open positions trading knows (on the order executor's thread). */
+        default void onPositions(PositionsEvent positions) {}
 
         /** An alert went out for a committed signal (after its {@link #onSignal}), on the journal writer's thread. */
         default void onAlert(AlertEvent alert) {}
@@ -200,6 +204,11 @@ public final class ScannerRuntime implements ScannerSession {
                     @Override
                     public void onBreaker(String reason, double dayPnl, long marketMillis) {
                         events.onBreaker(reason, dayPnl, marketMillis);
+                    }
+
+                    @Override
+                    public void onPositions(PositionsEvent positions) {
+                        events.onPositions(positions);
                     }
                 });
         this.alerts.addListener(a -> trading.alerted(a.alert().signalKey(), a.alert().alertTime().toEpochMilli()));

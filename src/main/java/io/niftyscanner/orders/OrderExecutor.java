@@ -1048,17 +1048,31 @@ public final class OrderExecutor implements TradingControl, AutoCloseable {
         for (BrokerOrder b : byBookTag.values()) {
             adoptIfOurs(b);
         }
-        if (!reconciled) {
+        boolean first = !reconciled;
+        reconciled = true;
+        if (first) {
             LOG.info("reconciled the journal with the venue's order book ({}): {} orders in the book, {} trades tracked", why,
                     book.size(), trades.size());
+            reportPositions(why);
         }
-        reconciled = true;
         for (Trade t : List.copyOf(trades.values())) {
             if (!t.done()) {
                 react(t);
             }
         }
         publish();
+    }
+
+    /** The open positions as rebuilt from the journal and the venue's book, before anything new is sent. */
+    private void reportPositions(String why) {
+        List<PositionsEvent.Open> open = new ArrayList<>();
+        for (Ledger.Book b : ledger.books()) {
+            if (b.quantity != 0) {
+                open.add(new PositionsEvent.Open(b.symbol, b.token, b.quantity, Money.toDouble(b.averagePrice())));
+            }
+        }
+        LOG.info("open positions after reading the order book ({}): {}", why, open.isEmpty() ? "none" : open);
+        listener.onPositions(new PositionsEvent(clock.marketMillis().getAsLong(), why, gatewayName(), open));
     }
 
     // ------------------------------------------------------------------------------------------------ journal, view

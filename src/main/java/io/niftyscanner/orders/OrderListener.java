@@ -13,4 +13,7 @@ public interface OrderListener {
      * @param dayPnl the day's net P&L in rupees (negative)
      */
     default void onBreaker(String reason, double dayPnl, long marketMillis) {}
+
+    /** The venue's order book was read after a (re)start: the open positions the executor knows again. */
+    default void onPositions(PositionsEvent positions) {}
 }
