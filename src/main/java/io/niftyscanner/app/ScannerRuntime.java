@@ -470,6 +470,7 @@ public final class ScannerRuntime implements ScannerSession {
     @Override
     public void reconnect() {
         supervisor.reconnect();
+        trading.reconnect();
     }
 
     /**

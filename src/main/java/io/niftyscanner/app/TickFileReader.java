@@ -4,8 +4,8 @@ import io.niftyscanner.market.Prices;
 import io.niftyscanner.market.Tick;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -102,7 +102,8 @@ final class TickFileReader {
         long millis;
         try {
             millis = parseTime(f[time].trim());
-        } catch (DateTimeParseException | NumberFormatException e) {
+        } catch (DateTimeException | NumberFormatException | ArithmeticException e) {
+            // a year like +999999999 parses, then overflows epoch milliseconds: as unusable as a typo
             problems.malformed(lineNumber, "time '" + f[time].trim()
                     + "' is neither ISO-8601 with an offset (2026-11-24T09:15:03+05:30) nor epoch milliseconds", line);
             return null;
@@ -132,6 +133,10 @@ final class TickFileReader {
         }
         if (vol < -1) {
             problems.malformed(lineNumber, "volume must not be negative", line);
+            return null;
+        }
+        if (qty < 0) {
+            problems.malformed(lineNumber, "last_quantity must not be negative", line);
             return null;
         }
         return new Tick(tok, millis, lastPrice, vol, qty, 0L);

@@ -79,6 +79,11 @@ final class Trading implements AutoCloseable {
     }
 
     /** A committed signal; {@code detectedMillis} is when the engine raised it (wall clock). */
+    /** After a new login and Reconnect: order updates start again and the order book is read. */
+    void reconnect() {
+        executor.reconnect();
+    }
+
     void onSignal(Signal signal, long detectedMillis) {
         executor.onSignal(signal, detectedMillis);
     }

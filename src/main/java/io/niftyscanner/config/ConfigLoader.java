@@ -137,11 +137,11 @@ public final class ConfigLoader {
                                 + " 1 Oct 2024")));
 
         ScannerConfig.Paths paths = new ScannerConfig.Paths(baseDir,
-                baseDir.resolve(s.text("journal.path", "data/journal.db")),
-                baseDir.resolve(s.text("instruments.file", "instrument_tokens.json")),
-                baseDir.resolve(s.text("constituents.file", "config/nifty50.txt")),
+                s.path(baseDir, "journal.path", "data/journal.db"),
+                s.path(baseDir, "instruments.file", "instrument_tokens.json"),
+                s.path(baseDir, "constituents.file", "config/nifty50.txt"),
                 envFile,
-                s.bool("journal.ticks", false) ? baseDir.resolve(s.text("journal.ticks.dir", "data/ticks")) : null);
+                s.bool("journal.ticks", false) ? s.path(baseDir, "journal.ticks.dir", "data/ticks") : null);
 
         Set<LocalDate> holidays = s.get("holidays", "", ConfigLoader::dates, "comma-separated dates, e.g. 2026-01-26,2026-12-25");
         List<SpecialSession> specialSessions = s.get("special.sessions", "", ConfigLoader::specialSessions,
@@ -180,7 +180,9 @@ public final class ConfigLoader {
         } catch (ConfigException e) {
             String shown = Secrets.redact(value.trim());
             String origin = Secrets.urlOrigin(value);
-            throw new ConfigException(e.getMessage().replace(shown, origin.startsWith("(") ? "****" : origin + "/****"));
+            // only the quoted value: replacing its text everywhere would garble the message when it is short ("a")
+            throw new ConfigException(e.getMessage().replace("'" + shown + "'",
+                    "'" + (origin.startsWith("(") ? "****" : origin + "/****") + "'"));
         }
     }
 
@@ -259,6 +261,19 @@ public final class ConfigLoader {
                 return parser.apply(v);
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 throw bad(key, v, allowed);
+            }
+        }
+
+        /** A file, relative to {@code baseDir} unless absolute; a blank value or one no file system takes is refused. */
+        Path path(Path baseDir, String key, String def) {
+            String v = text(key, def);
+            if (v.isEmpty()) {
+                throw bad(key, v, "a file path, e.g. " + def);
+            }
+            try {
+                return baseDir.resolve(v);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw bad(key, v, "a file path, e.g. " + def + " (" + e.getReason() + ")");
             }
         }
 

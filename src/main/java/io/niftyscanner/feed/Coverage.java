@@ -5,6 +5,7 @@ import io.niftyscanner.engine.EngineCommand;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +24,26 @@ import org.slf4j.LoggerFactory;
 final class Coverage {
     private static final Logger LOG = LoggerFactory.getLogger(Coverage.class);
     static final long NONE = Long.MIN_VALUE;
+    /**
+     * A stream sends a frame (ticks, or a heartbeat when idle) at least once a second. After a silence longer than this
+     * (a stalled socket the watchdog has not caught yet, or a process that stood still) the first tick tells which: if
+     * its exchange time moved on by more than this as well, the ticks of the silent stretch were lost and it is
+     * treated as missed (repaired from the exchange's history); if not, they were only held up and nothing is missing.
+     * Heartbeats carry no time, so one that ends a silence vouches for nothing until the stream has been heard again
+     * for this long.
+     */
+    static final long MAX_SILENCE_NANOS = TimeUnit.MILLISECONDS.toNanos(1500);
+    private static final long MAX_SILENCE_MILLIS = TimeUnit.NANOSECONDS.toMillis(MAX_SILENCE_NANOS);
 
     private final Engine engine;
     private final MarketClock clock;
     private final GapRepairer repairer;
     private final AtomicLong completeUntil = new AtomicLong(NONE);
+    private volatile long lastEvidenceNanos;
+    /** When a heartbeat ended a silence (0: none since the last tick): heartbeats vouch for nothing for a while. */
+    private volatile long heardAgainNanos;
+    /** Whether the active feed is the stream (set every beat): polls come far apart by design and are not judged by silence. */
+    private volatile boolean streaming;
     private final Object lock = new Object();
     private volatile boolean outage;
     // guarded by lock
@@ -42,6 +58,18 @@ final class Coverage {
 
     /** A tick with this exchange time is about to reach the engine: an outage in progress ends here. */
     void accepted(long exchangeMillis) {
+        long nanos = clock.nanos();
+        long silence = nanos - lastEvidenceNanos;
+        lastEvidenceNanos = nanos;
+        if (streaming && !outage && (silence > MAX_SILENCE_NANOS || heardAgainNanos != 0)) {
+            long complete = completeUntil.get();
+            if (complete != NONE && exchangeMillis - complete > MAX_SILENCE_MILLIS) {
+                lost("the stream was silent and its ticks resumed " + (exchangeMillis - complete) + " ms of market time later");
+            }
+        }
+        if (heardAgainNanos != 0) {
+            heardAgainNanos = 0;
+        }
         if (outage) {
             end(exchangeMillis);
         }
@@ -50,6 +78,20 @@ final class Coverage {
 
     /** A heartbeat arrived in order behind every tick sent before it: data is complete up to the market clock's now. */
     void alive() {
+        long nanos = clock.nanos();
+        long silence = nanos - lastEvidenceNanos;
+        lastEvidenceNanos = nanos;
+        if (silence > MAX_SILENCE_NANOS) {
+            heardAgainNanos = nanos; // it may have waited in a buffer, or ended a stall whose ticks are lost
+            return;
+        }
+        long heardAgain = heardAgainNanos;
+        if (heardAgain != 0) {
+            if (nanos - heardAgain < MAX_SILENCE_NANOS) {
+                return;
+            }
+            heardAgainNanos = 0; // heard steadily since, without a tick: the stream is alive and idle
+        }
         if (!outage && completeUntil.get() != NONE) {
             completeUntil.accumulateAndGet(clock.now(), Math::max);
         }
@@ -89,6 +131,7 @@ final class Coverage {
      * an outage or while polling to the market clock's now, while streaming only as far as the data vouches for).
      */
     void beat(boolean streaming) {
+        this.streaming = streaming;
         if (outage) {
             long from;
             String why;

@@ -121,10 +121,10 @@ public final class GapRepairer implements AutoCloseable {
         boolean created;
         synchronized (lock) {
             for (Instrument in : instruments) {
-                TreeSet<Long> buckets = pending.computeIfAbsent(in.token(), t -> new TreeSet<>());
                 for (long b = firstBucket; b <= lastBucket; b += BUCKET) {
                     if (SessionCalendar.inSessionHours(b)) {
-                        buckets.add(b);
+                        // only with a bucket to repair: an empty entry (a gap after the close) kept pendingGaps() above 0 for good
+                        pending.computeIfAbsent(in.token(), t -> new TreeSet<>()).add(b);
                     }
                 }
             }

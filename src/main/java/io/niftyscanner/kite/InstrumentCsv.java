@@ -38,11 +38,21 @@ final class InstrumentCsv {
                         + header.size(), 0, "");
             }
             try {
-                rows.add(new InstrumentRow(Long.parseLong(get(f, col, "instrument_token")),
-                        parseLong(get(f, col, "exchange_token")), get(f, col, "tradingsymbol"), get(f, col, "name"),
-                        get(f, col, "last_price"), get(f, col, "expiry"), get(f, col, "strike"),
-                        parseDouble(get(f, col, "tick_size")), (int) parseLong(get(f, col, "lot_size")),
-                        get(f, col, "instrument_type"), get(f, col, "segment"), get(f, col, "exchange")));
+                long token = Long.parseLong(get(f, col, "instrument_token"));
+                if (token <= 0 || token > 0xFFFF_FFFFL) {
+                    throw new NumberFormatException("instrument_token " + token + " is not a Kite token (1 to 4294967295)");
+                }
+                double tickSize = parseDouble(get(f, col, "tick_size"));
+                if (!Double.isFinite(tickSize) || tickSize < 0) {
+                    throw new NumberFormatException("tick_size " + get(f, col, "tick_size") + " is not a price step");
+                }
+                long lotSize = parseLong(get(f, col, "lot_size"));
+                if (lotSize < 0 || lotSize > Integer.MAX_VALUE) {
+                    throw new NumberFormatException("lot_size " + lotSize + " is not a lot size");
+                }
+                rows.add(new InstrumentRow(token, parseLong(get(f, col, "exchange_token")), get(f, col, "tradingsymbol"),
+                        get(f, col, "name"), get(f, col, "last_price"), get(f, col, "expiry"), get(f, col, "strike"), tickSize,
+                        (int) lotSize, get(f, col, "instrument_type"), get(f, col, "segment"), get(f, col, "exchange")));
             } catch (NumberFormatException e) {
                 throw new DataException("Kite's instrument dump line " + (n + 1) + " has a bad number: " + e.getMessage(), 0, "");
             }

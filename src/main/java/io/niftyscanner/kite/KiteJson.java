@@ -105,12 +105,82 @@ final class KiteJson {
     }
 
     static Order order(JsonNode n) {
-        return new Order(text(n, "order_id"), text(n, "exchange_order_id"), text(n, "status"), text(n, "status_message"),
-                text(n, "variety"), text(n, "exchange"), text(n, "tradingsymbol"), n.path("instrument_token").asLong(0),
+        String id = text(n, "order_id");
+        return new Order(id, text(n, "exchange_order_id"), text(n, "status"), text(n, "status_message"),
+                text(n, "variety"), text(n, "exchange"), text(n, "tradingsymbol"), token(n, id),
                 text(n, "transaction_type"), text(n, "order_type"), text(n, "product"), text(n, "validity"),
-                n.path("quantity").asLong(0), n.path("filled_quantity").asLong(0), n.path("pending_quantity").asLong(0),
-                n.path("cancelled_quantity").asLong(0), decimal(n.get("price")), decimal(n.get("trigger_price")),
-                decimal(n.get("average_price")), text(n, "tag"), istMillis(n.get("order_timestamp")),
+                count(n, "quantity", id), count(n, "filled_quantity", id), count(n, "pending_quantity", id),
+                count(n, "cancelled_quantity", id), price(n, "price", id), price(n, "trigger_price", id),
+                price(n, "average_price", id), text(n, "tag"), istMillis(n.get("order_timestamp")),
                 istMillis(n.get("exchange_timestamp")));
+    }
+
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]{1,18}");
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
+    /**
+     * A number of shares (quantity, filled, pending, cancelled): a whole number from 0 up, absent = 0. Anything else
+     * (negative, fractional, out of range, not a number) is a broken order record, refused with the field named: a
+     * garbled quantity must never reach the order executor as if the exchange had said it.
+     */
+    private static long count(JsonNode n, String field, String orderId) {
+        try {
+            return count(n.get(field), field);
+        } catch (IllegalArgumentException e) {
+            throw broken(orderId, e.getMessage());
+        }
+    }
+
+    /**
+     * A count (shares, volume): a whole number from 0 up (digits as text accepted); absent or null = 0.
+     *
+     * @throws IllegalArgumentException naming the field and the value otherwise
+     */
+    static long count(JsonNode v, String field) {
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            return 0;
+        }
+        BigDecimal d = null;
+        if (v.isNumber()) {
+            d = v.decimalValue();
+        } else if (v.isTextual() && DIGITS.matcher(v.asText().trim()).matches()) {
+            d = new BigDecimal(v.asText().trim());
+        }
+        if (d == null || d.signum() < 0 || d.stripTrailingZeros().scale() > 0 || d.compareTo(LONG_MAX) > 0) {
+            throw new IllegalArgumentException(field + " is " + shown(v) + ", not a whole number from 0 up");
+        }
+        return d.longValueExact();
+    }
+
+    /** A price in rupees, or null when absent or not a number; a negative or absurdly large one is refused. */
+    private static BigDecimal price(JsonNode n, String field, String orderId) {
+        BigDecimal d = decimal(n.get(field));
+        if (d != null && (d.signum() < 0 || d.precision() - d.scale() > MAX_INTEGER_DIGITS)) {
+            throw broken(orderId, field + " is " + shown(n.get(field)) + ", not a price");
+        }
+        return d;
+    }
+
+    private static long token(JsonNode n, String orderId) {
+        JsonNode v = n.get("instrument_token");
+        if (v == null || v.isNull()) {
+            return 0;
+        }
+        if (v.isIntegralNumber() && v.canConvertToLong() && v.longValue() >= 0 && v.longValue() <= 0xFFFF_FFFFL) {
+            return v.longValue();
+        }
+        if (v.isTextual() && DIGITS.matcher(v.asText().trim()).matches() && Long.parseLong(v.asText().trim()) <= 0xFFFF_FFFFL) {
+            return Long.parseLong(v.asText().trim());
+        }
+        throw broken(orderId, "instrument_token is " + shown(v) + ", not an instrument token");
+    }
+
+    private static DataException broken(String orderId, String what) {
+        return new DataException("order " + (orderId.isEmpty() ? "(no order_id)" : orderId) + ": " + what, 0, "");
+    }
+
+    private static String shown(JsonNode v) {
+        String s = v.toString();
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
     }
 }

@@ -274,9 +274,9 @@ public final class KiteRestClient {
         long token = q.path("instrument_token").asLong(0);
         JsonNode ohlc = q.path("ohlc");
         try {
-            return new Quote(key, token, KiteJson.minor(q.get("last_price"), token), q.path("last_quantity").asLong(0),
-                    q.has("volume") ? q.path("volume").asLong(0) : -1, KiteJson.minor(q.get("average_price"), token),
-                    q.path("buy_quantity").asLong(0), q.path("sell_quantity").asLong(0),
+            return new Quote(key, token, KiteJson.minor(q.get("last_price"), token), KiteJson.count(q.get("last_quantity"), "last_quantity"),
+                    q.has("volume") ? KiteJson.count(q.get("volume"), "volume") : -1, KiteJson.minor(q.get("average_price"), token),
+                    KiteJson.count(q.get("buy_quantity"), "buy_quantity"), KiteJson.count(q.get("sell_quantity"), "sell_quantity"),
                     KiteJson.minor(ohlc.get("open"), token), KiteJson.minor(ohlc.get("high"), token),
                     KiteJson.minor(ohlc.get("low"), token), KiteJson.minor(ohlc.get("close"), token),
                     KiteJson.istMillis(q.get("timestamp")), KiteJson.istMillis(q.get("last_trade_time")));
@@ -339,16 +339,48 @@ public final class KiteRestClient {
         JsonNode candles = data(read(get(u), "instruments/historical", limits.historical, sizes.jsonBytes())).path("candles");
         List<Candle> out = new ArrayList<>(candles.size());
         for (JsonNode c : candles) {
+            Candle candle;
             try {
-                out.add(new Candle(token, KiteJson.candleMillis(c.get(0).asText()), KiteJson.minor(c.get(1), token),
+                candle = new Candle(token, KiteJson.candleMillis(c.get(0).asText()), KiteJson.minor(c.get(1), token),
                         KiteJson.minor(c.get(2), token), KiteJson.minor(c.get(3), token), KiteJson.minor(c.get(4), token),
-                        c.get(5).asLong(), 0, CandleQuality.HISTORICAL));
+                        volume(c.get(5)), 0, CandleQuality.HISTORICAL);
             } catch (RuntimeException e) {
-                throw new DataException("Kite sent a historical candle for token " + token + " that cannot be read: " + c
+                throw new DataException("Kite sent a historical candle for token " + token + " that cannot be read: " + shown(c)
                         + " (" + (e instanceof DateTimeParseException ? "bad timestamp" : e.getMessage()) + ")", 200, "");
             }
+            String wrong = nonsense(candle);
+            if (wrong != null) {
+                // a repair would put it in place of a candle built from ticks: refused, the bucket stays marked and is asked again
+                throw new DataException("Kite sent a historical candle for token " + token + " that is not a candle: " + shown(c)
+                        + " (" + wrong + ")", 200, "");
+            }
+            out.add(candle);
         }
         return out;
+    }
+
+    /** A candle's volume: a whole number from 0 up. */
+    private static long volume(JsonNode n) {
+        if (n == null) {
+            throw new IllegalArgumentException("it has no volume");
+        }
+        return KiteJson.count(n, "volume");
+    }
+
+    /** What makes a candle impossible, or null: prices at or below zero, a high below the open or close, a low above them. */
+    private static String nonsense(Candle c) {
+        if (c.low() <= 0) {
+            return "a price at or below zero";
+        }
+        if (c.high() < Math.max(c.open(), c.close()) || c.low() > Math.min(c.open(), c.close())) {
+            return "open or close outside its high and low";
+        }
+        return null;
+    }
+
+    private static String shown(JsonNode n) {
+        String s = String.valueOf(n);
+        return s.length() > 120 ? s.substring(0, 117) + "..." : s;
     }
 
     // ------------------------------------------------------------------ orders
@@ -363,7 +395,7 @@ public final class KiteRestClient {
         String route = "orders/" + order.variety();
         JsonNode d = writeData(write(authed(url(route)).post(form(order.form())).build(), route), route);
         String id = KiteJson.text(d, "order_id");
-        if (id.isEmpty()) {
+        if (id.isBlank()) {
             throw new OutcomeUnknownException("Kite accepted the " + order.tradingsymbol() + " order but sent no order_id;"
                     + " check the order book" + (order.tag() == null ? "" : " for tag " + order.tag()), 200, "", null);
         }
@@ -607,8 +639,8 @@ public final class KiteRestClient {
     private static JsonNode tryJson(byte[] body) {
         try {
             return body.length == 0 ? null : KiteJson.MAPPER.readTree(body);
-        } catch (IOException e) {
-            return null;
+        } catch (IOException | NumberFormatException e) {
+            return null; // NumberFormatException: Jackson refuses a number like 1E3089223372036854775806 with it
         }
     }
 

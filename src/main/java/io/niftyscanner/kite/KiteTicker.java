@@ -111,6 +111,7 @@ public final class KiteTicker implements AutoCloseable {
     private final AtomicLong ticks = new AtomicLong();
     private final AtomicLong heartbeats = new AtomicLong();
     private final AtomicLong badFrames = new AtomicLong();
+    private final AtomicLong badTexts = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
     private final AtomicLong watchdogChecks = new AtomicLong();
     private volatile long lastFrameNanos;
@@ -579,13 +580,31 @@ public final class KiteTicker implements AutoCloseable {
         }
     }
 
+    /** Counts a text message that could not be used; true when it should be logged (the first 10, then every 1000th). */
+    private boolean countBadText() {
+        long n = badTexts.incrementAndGet();
+        return n <= 10 || n % 1000 == 0;
+    }
+
     private void handleText(String text) {
         JsonNode root;
         try {
             root = KiteJson.MAPPER.readTree(text);
+        } catch (DataException e) {
+            if (countBadText()) {
+                LOG.warn("ticker text message #{} refused: {}", badTexts.get(), e.getMessage());
+            }
+            listener.onError("Kite sent a text message that cannot be used: " + e.getMessage());
+            return;
         } catch (Exception e) {
-            LOG.warn("ticker text message is not JSON: {}", Secrets.redact(text.substring(0, Math.min(200, text.length()))));
+            if (countBadText()) {
+                LOG.warn("ticker text message #{} is not JSON: {}", badTexts.get(),
+                        Secrets.redact(text.substring(0, Math.min(200, text.length()))));
+            }
             listener.onError("Kite sent a text message that is not JSON");
+            return;
+        }
+        if (root == null) {
             return;
         }
         String type = KiteJson.text(root, "type");
@@ -594,7 +613,18 @@ public final class KiteTicker implements AutoCloseable {
             switch (type) {
                 case "order":
                     if (data.isObject() && data.size() > 0) {
-                        listener.onOrderUpdate(KiteJson.order(data));
+                        Order order;
+                        try {
+                            order = KiteJson.order(data);
+                        } catch (DataException e) {
+                            if (countBadText()) {
+                                LOG.warn("Kite sent an order update that cannot be read (#{}): {}", badTexts.get(),
+                                        Secrets.redact(e.getMessage()));
+                            }
+                            listener.onError("Kite sent an order update that cannot be read: " + Secrets.redact(e.getMessage()));
+                            break;
+                        }
+                        listener.onOrderUpdate(order);
                     }
                     break;
                 case "error":

@@ -30,7 +30,9 @@ public final class KiteOrderGateway implements OrderGateway {
     private final KiteRestClient rest;
     private final KiteTicker.Options tickerOptions;
     private final String venue;
-    private KiteTicker ticker;
+    private volatile KiteTicker ticker;
+    private volatile Listener listener;
+    private volatile boolean tokenRejected;
 
     /**
      * @param tickerOptions the ticker to hear order updates on; null for none (the executor then relies on reading the
@@ -58,6 +60,8 @@ public final class KiteOrderGateway implements OrderGateway {
         if (tickerOptions == null) {
             return;
         }
+        this.listener = listener;
+        tokenRejected = false;
         AtomicBoolean connectedBefore = new AtomicBoolean();
         ticker = new KiteTicker(tickerOptions, new KiteTickerListener() {
             @Override
@@ -74,6 +78,7 @@ public final class KiteOrderGateway implements OrderGateway {
 
             @Override
             public void onTokenRejected(String message) {
+                tokenRejected = true;
                 LOG.error("order updates: {}", message);
             }
         });
@@ -82,6 +87,20 @@ public final class KiteOrderGateway implements OrderGateway {
         } catch (KiteException e) {
             LOG.warn("order updates unavailable ({}): the order book is read every 15 s instead", e.getMessage());
         }
+    }
+
+    @Override
+    public void reconnect() {
+        Listener l = listener;
+        if (l == null || !tokenRejected) {
+            return; // never started, or the channel reconnects on its own
+        }
+        KiteTicker old = ticker;
+        if (old != null) {
+            old.close();
+        }
+        LOG.info("order updates: connecting again after a new login");
+        start(l);
     }
 
     @Override

@@ -245,6 +245,20 @@ public final class OrderExecutor implements TradingControl, AutoCloseable {
         runner.close();
     }
 
+    /**
+     * The trader logged in again and pressed Reconnect: the order-update channel, stopped by the rejected token, starts
+     * again, and the order book is read, since fills may have happened while nothing was heard. Returns at once.
+     */
+    public void reconnect() {
+        runner.execute(() -> guarded("reconnect", () -> {
+            if (!booted || closed) {
+                return;
+            }
+            gateway.reconnect();
+            reconcile("reconnected after a login");
+        }));
+    }
+
     // ------------------------------------------------------------------------------------------------ boot
 
     private void boot() {

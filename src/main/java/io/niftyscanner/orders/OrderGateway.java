@@ -50,6 +50,12 @@ public interface OrderGateway extends AutoCloseable {
     @Override
     default void close() {}
 
+    /**
+     * The trader logged in again and pressed Reconnect: an update channel that stopped on a rejected token starts
+     * again. Called on the executor's thread.
+     */
+    default void reconnect() {}
+
     /** What a modification changes: a new quantity, or (type MARKET) an exit at the market. Null = unchanged. */
     record Modification(Long quantity, OrderType type) {
         public static Modification quantity(long q) {

@@ -113,7 +113,8 @@ class HybridSwitchTest {
         assertThat(supervisor.status().activeFeed()).as("09:59:59.500 is inside the stream window").isEqualTo("stream");
 
         nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(1_500)); // the exchange's clock: 10:00:01, and it stays there
-        await("polling", () -> "poll".equals(supervisor.status().activeFeed()));
+        // the recorded statuses, not status(): the listener hears of a status a moment after status() has it
+        await("polling", () -> statuses.stream().anyMatch(s -> "poll".equals(s.activeFeed())));
         int firstPoll = statuses.size() - 1;
         while (!"poll".equals(statuses.get(firstPoll).activeFeed()) || firstPoll > 0 && "poll".equals(statuses.get(firstPoll - 1).activeFeed())) {
             firstPoll--;
