@@ -56,10 +56,13 @@ class LongSessionResourcesTest {
     static final double HEAP_GROWTH = 1.10;
     static final double HEAP_SLACK_MB = 2;
     /**
-     * Threads after start-up, feed LIVE and every socket connected: never more than this many above the fewest seen so
-     * (JDK and OkHttp pool threads come and go).
+     * Threads after start-up, feed LIVE and every socket connected: never more than this many above the fewest seen so,
+     * nor above the first half's most: threads of the JDK's and OkHttp's pools ({@link #POOL_THREAD}) come and go. The
+     * scanner's own threads, kind by kind, never outnumber the first half's.
      */
-    static final int THREAD_SPREAD = 2;
+    static final int THREAD_SPREAD = 3;
+    /** Threads of JDK and library pools that end after an idle time and start again when needed. */
+    static final Pattern POOL_THREAD = Pattern.compile("process reaper|OkHttp TaskRunner|Okio Watchdog|OkHttp ConnectionPool");
     /** Resident memory, second half of the day at most the first half's largest times this (the JIT and malloc arenas grow). */
     static final double RSS_GROWTH = 1.5;
     private static final LocalDate SESSION = LocalDate.of(2026, 11, 23);
@@ -238,15 +241,17 @@ class LongSessionResourcesTest {
         assertThat(secondRssMax).as("resident memory, second half of the day (MB), against the first's %.0f", firstRssMax)
                 .isLessThanOrEqualTo(firstRssMax * RSS_GROWTH);
         assertThat(secondThreadsMax).as("threads in the second half (feed LIVE, sockets connected), against the first's %d", firstThreadsMax)
-                .isLessThanOrEqualTo(firstThreadsMax);
+                .isLessThanOrEqualTo(firstThreadsMax + THREAD_SPREAD);
         Map<String, Integer> secondByName = maxByName(secondLive);
-        assertThat(firstByName).as("no kind of thread grows in the second half: %s", secondByName).allSatisfy((name, count) ->
-                assertThat(secondByName.getOrDefault(name, 0)).as(name).isLessThanOrEqualTo(count));
+        secondByName.keySet().removeIf(name -> POOL_THREAD.matcher(name).lookingAt());
+        assertThat(secondByName).as("none of the scanner's own kinds of thread grows in the second half: first %s", firstByName)
+                .allSatisfy((name, count) -> assertThat(count).as(name).isLessThanOrEqualTo(firstByName.getOrDefault(name, 0)));
         assertThat(Math.max(firstThreadsMax, secondThreadsMax) - liveThreadsMin)
                 .as("threads after start-up (feed LIVE, sockets connected) stay within %d of the fewest (%d)", THREAD_SPREAD,
                         liveThreadsMin)
                 .isLessThanOrEqualTo(THREAD_SPREAD);
-        assertThat(last.threads()).as("threads after the close, by name %s", last.byName()).isLessThanOrEqualTo(firstThreadsMax);
+        assertThat(last.threads()).as("threads after the close, by name %s", last.byName())
+                .isLessThanOrEqualTo(firstThreadsMax + THREAD_SPREAD);
     }
 
     private static boolean steady(Sample s, int sockets) {
