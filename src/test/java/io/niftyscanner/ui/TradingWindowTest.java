@@ -61,7 +61,10 @@ class TradingWindowTest {
 
         robot.clickOn("#tradeLive");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#liveConfirm").tryQuery().isPresent());
-        assertThat(robot.lookup("#liveText").queryAs(Label.class).getText()).contains("LIVE TRADING with real money")
+        assertThat(robot.lookup("#liveText").queryAs(Label.class).getText())
+                .as("which account (the sandbox's profile), what will happen, which limits")
+                .startsWith("Account: SB0001 (").contains("LIVE TRADING with real money")
+                .contains("at most " + rig.config.orders().maxOrdersPerDay() + " entries today")
                 .contains("Type your Kite user id to confirm");
         assertThat(rig.runtime.trading().mode()).as("nothing is live before the confirmation").isEqualTo(LiveGate.Mode.PAPER);
 

@@ -39,7 +39,7 @@ public final class WindowAlertChannel implements AlertChannel {
         boolean buy = alert.side() == Side.BUY;
         Label arrow = new Label(buy ? "▲" : "▼");
         arrow.getStyleClass().add(buy ? "alert-buy" : "alert-sell");
-        arrow.setStyle("-fx-font-size: 22px; -fx-text-fill: " + (buy ? "#1b8a3a" : "#c62828") + ";");
+        arrow.setStyle("-fx-font-size: 22px;"); // its colour: .alert-buy / .alert-sell in the theme
         Notifications.create().owner(owner).position(Pos.TOP_RIGHT).hideAfter(Duration.seconds(10))
                 .title(alert.title()).text(alert.body()).graphic(arrow)
                 .threshold(THRESHOLD, Notifications.create().owner(owner).position(Pos.TOP_RIGHT).hideAfter(Duration.seconds(10))

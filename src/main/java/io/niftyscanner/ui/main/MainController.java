@@ -1,6 +1,7 @@
 package io.niftyscanner.ui.main;
 
 import io.niftyscanner.alerts.AlertService;
+import io.niftyscanner.app.ScannerRuntime;
 import io.niftyscanner.app.ScannerSession;
 import io.niftyscanner.app.ScannerView;
 import io.niftyscanner.app.StatusLine;
@@ -12,6 +13,7 @@ import io.niftyscanner.config.ScannerConfig;
 import io.niftyscanner.config.Secrets;
 import io.niftyscanner.feed.FeedState;
 import io.niftyscanner.feed.FeedStatus;
+import io.niftyscanner.kite.UserProfile;
 import io.niftyscanner.market.Signal;
 import io.niftyscanner.orders.OrderTags;
 import io.niftyscanner.orders.Role;
@@ -31,6 +33,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import javafx.scene.Parent;
 
 /**
@@ -239,8 +242,19 @@ public final class MainController implements Controller {
         int tables = config == null ? 2000 : config.uiRefreshMillis();
         refresher = new SnapshotRefresher(s, Math.min(FAST_REFRESH_MILLIS, tables), tables, () -> selectedToken, this::onSnapshot);
         showAlertSwitches();
-        trading.attach(s.trading());
+        trading.attach(s.trading(), accountOf(s));
         onActivate();
+    }
+
+    /** Who is logged in to Kite, for the live confirmation: blocking (a request to Kite), called off the FX thread. */
+    private static Callable<String> accountOf(ScannerSession s) {
+        if (!(s instanceof ScannerRuntime rt)) {
+            return () -> "";
+        }
+        return () -> {
+            UserProfile p = rt.rest().profile();
+            return p.userName() == null || p.userName().isBlank() ? p.userId() : p.userId() + " (" + p.userName() + ")";
+        };
     }
 
     /** Each signal's line says what became of its entry order. */

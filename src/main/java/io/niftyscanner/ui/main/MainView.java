@@ -48,7 +48,7 @@ final class MainView {
         top = new SplitPane(watchlist, chart);
         top.setId("topSplit");
         top.setOrientation(Orientation.HORIZONTAL);
-        top.setDividerPositions(0.5);
+        top.setDividerPositions(0.56);
         SplitPane.setResizableWithParent(watchlist, false);
         Tab signalsTab = new Tab("Signals", signals);
         signalsTab.setId("signalsTab");
@@ -87,7 +87,7 @@ final class MainView {
 
     void restoreSplits(WindowState state) {
         center.setDividerPositions(clamp(state.number("split.main", 0.62)));
-        top.setDividerPositions(clamp(state.number("split.top", 0.5)));
+        top.setDividerPositions(clamp(state.number("split.top", 0.56)));
         root.lookupAll("#signalsSplit").forEach(n -> ((SplitPane) n).setDividerPositions(clamp(state.number("split.signals", 0.7))));
     }
 

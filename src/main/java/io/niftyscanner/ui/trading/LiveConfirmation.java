@@ -65,7 +65,8 @@ final class LiveConfirmation {
         root.setId("liveConfirm");
         root.setPadding(new Insets(16));
         root.getStyleClass().addAll("dialog-body", "live-confirm");
-        stage.setScene(new Scene(root, 560, 380));
+        root.setPrefWidth(580);
+        stage.setScene(new Scene(root));
         stage.setTitle("Go live?");
     }
 

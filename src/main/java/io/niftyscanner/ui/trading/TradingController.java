@@ -9,6 +9,7 @@ import io.niftyscanner.ui.fx.Controller;
 import io.niftyscanner.ui.fx.Dialogs;
 import io.niftyscanner.ui.main.DashboardSnapshot;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 
@@ -20,6 +21,7 @@ import javafx.scene.control.Alert;
 public final class TradingController implements Controller {
     private final TradingModel model = new TradingModel();
     private TradingControl control = TradingControl.NONE;
+    private Callable<String> account = () -> "";
     private TradingSection view;
     private LiveConfirmation liveDialog;
     /** Snapshots that may still predate a choice before the switch follows the executor again regardless. */
@@ -43,7 +45,16 @@ public final class TradingController implements Controller {
 
     /** The session's trading controls (NONE before a session runs). */
     public void attach(TradingControl control) {
+        attach(control, () -> "");
+    }
+
+    /**
+     * @param account who is logged in to Kite ("AB1234 (A. Trader)"), blocking: read off the FX thread when the live
+     *                confirmation opens
+     */
+    public void attach(TradingControl control, Callable<String> account) {
         this.control = control == null ? TradingControl.NONE : control;
+        this.account = account == null ? () -> "" : account;
         model.available.set(this.control != TradingControl.NONE);
     }
 
@@ -112,8 +123,21 @@ public final class TradingController implements Controller {
                     "No live orders: " + why + ".");
             return;
         }
-        liveDialog = LiveConfirmation.show(view.root(), control.liveConfirmationText(), this::confirm,
-                () -> view.select(before == TradingModel.Position.LIVE ? TradingModel.Position.PAPER : before));
+        TradingControl c = control;
+        Runnable cancelled = () -> view.select(before == TradingModel.Position.LIVE ? TradingModel.Position.PAPER : before);
+        Background.run("read the Kite account", account,
+                who -> openLiveDialog(c, "Account: " + (who.isEmpty() ? "the logged-in Kite account" : who) + " on Zerodha Kite.",
+                        cancelled),
+                e -> openLiveDialog(c, "Account: could not be read from Kite (" + Dialogs.describe(e)
+                        + "); the user id you type is checked before anything goes live.", cancelled));
+    }
+
+    private void openLiveDialog(TradingControl c, String accountLine, Runnable cancelled) {
+        if (c != control) {
+            cancelled.run(); // the session changed meanwhile
+            return;
+        }
+        liveDialog = LiveConfirmation.show(view.root(), accountLine + "\n\n" + c.liveConfirmationText(), this::confirm, cancelled);
     }
 
     private void confirm(String typed) {

@@ -2,6 +2,7 @@ package io.niftyscanner.ui.watchlist;
 
 import io.niftyscanner.ui.Formats;
 import io.niftyscanner.ui.fx.Cells;
+import java.util.List;
 import java.util.Locale;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
@@ -53,6 +54,9 @@ final class WatchlistView {
         TableColumn<WatchItem, String> quality = Cells.bound("Data", 100, i -> i.quality);
         Cells.styled(quality, q -> q.startsWith("GAPPED") || q.startsWith("PARTIAL") ? "quality-warn" : "quality-ok");
         table.getColumns().addAll(java.util.List.of(symbol, ltp, change, volume, rsi, trend, signal, quality));
+        for (TableColumn<WatchItem, ?> c : List.of(ltp, change, volume, rsi, trend, signal)) {
+            c.setMinWidth(c.getPrefWidth()); // the numbers stay whole; a narrow pane scrolls sideways instead
+        }
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {

@@ -71,6 +71,12 @@ class WindowAlertsTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".notification-bar .alert-buy").tryQuery().isPresent());
         Node arrow = robot.lookup(".notification-bar .alert-buy").query();
         assertThat(((Label) arrow).getText()).isEqualTo("▲");
+        Label title = robot.lookup(".notification-bar .title").queryAs(Label.class);
+        javafx.scene.paint.Color text = (javafx.scene.paint.Color) title.getTextFill();
+        assertThat(text.getBrightness()).as("the dark theme's light text (%s), readable on its dark panel", text)
+                .isGreaterThan(0.8);
+        assertThat(((javafx.scene.paint.Color) ((Label) arrow).getTextFill()).getGreen()).as("a green BUY arrow")
+                .isGreaterThan(((javafx.scene.paint.Color) ((Label) arrow).getTextFill()).getRed());
         assertThat(labels(robot)).contains("EMA9 crossed above EMA21, RSI14 in [50,70]\nRSI 56.3 · stop 2441.10 · target 2486.10\ncandle 10:25 IST");
     }
 
