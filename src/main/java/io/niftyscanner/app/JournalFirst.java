@@ -19,14 +19,22 @@ import org.slf4j.LoggerFactory;
  * queued so far in one transaction, then passes each on, in order, to be shown, alerted on or traded on. The delay is
  * one commit plus whatever queued behind it: a few milliseconds on a healthy disk.
  *
- * <p>If the journal cannot commit (after a few quick retries), the failure is shown as an ERROR and the items are
- * passed on anyway: a trader who cannot keep a signal still needs to see it.
+ * <p>If the journal cannot commit (a full disk, a file it may not write, a lock another program holds; after a few
+ * quick retries, none when the lock already waited), the failure is shown as an ERROR with what to do, {@link Health}
+ * hears it (the runtime stops new orders), and the items are passed on anyway: a trader who cannot keep a signal still
+ * needs to see it. What was shown but not saved is kept in memory and committed first, in order, the moment the
+ * journal takes a commit again: it is tried with every new batch and every {@value #RETRY_BROKEN_MILLIS} ms.
  */
 final class JournalFirst implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JournalFirst.class);
     private static final long[] RETRY_MILLIS = {20, 100, 400};
     private static final long SLOW_COMMIT_MILLIS = 200;
     private static final Object STOP = new Object();
+    static final long RETRY_BROKEN_MILLIS = 2_000;
+    /** Shown but unsaved items kept for the journal's return: a whole day of the NIFTY 50's candles and more. */
+    static final int MAX_BACKLOG = 50_000;
+    private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_LOCKED = 6;
 
     /** Where committed items go, on the writer thread, in the order the engine produced them. */
     interface Downstream {
@@ -66,6 +74,23 @@ final class JournalFirst implements AutoCloseable {
         void report(String what, Throwable error, String action);
     }
 
+    /** Hears when the journal stops taking commits and when it takes them again; on the writer thread. */
+    interface Health {
+        Health NONE = new Health() {
+            @Override
+            public void unwritable(String reason) {}
+
+            @Override
+            public void writableAgain(int savedLate) {}
+        };
+
+        /** @param reason the journal's own words (a full disk, a lock) */
+        void unwritable(String reason);
+
+        /** @param savedLate items that were shown while it could not write, now committed */
+        void writableAgain(int savedLate);
+    }
+
     private record Closed(Candle candle) {}
 
     private record Repaired(Candle before, Candle after) {}
@@ -73,7 +98,12 @@ final class JournalFirst implements AutoCloseable {
     private final Store store;
     private final Downstream downstream;
     private final Failures failures;
+    private final Health health;
     private final Clock clock;
+    // owned by the writer thread
+    private final List<Object> backlog = new ArrayList<>();
+    private long droppedFromBacklog;
+    private volatile boolean writable = true;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final AtomicLong committed = new AtomicLong();
@@ -81,9 +111,14 @@ final class JournalFirst implements AutoCloseable {
     private volatile boolean closing;
 
     JournalFirst(Store store, Downstream downstream, Failures failures, Clock clock) {
+        this(store, downstream, failures, Health.NONE, clock);
+    }
+
+    JournalFirst(Store store, Downstream downstream, Failures failures, Health health, Clock clock) {
         this.store = store;
         this.downstream = downstream;
         this.failures = failures;
+        this.health = health;
         this.clock = clock;
         this.thread = new Thread(this::run, "journal-writer");
         this.thread.setDaemon(true);
@@ -102,6 +137,11 @@ final class JournalFirst implements AutoCloseable {
         queue.add(signal);
     }
 
+    /** Whether the last commit worked (false from a failed commit until the journal takes one again). */
+    boolean writable() {
+        return writable;
+    }
+
     /** Items committed so far. */
     long committed() {
         return committed.get();
@@ -116,15 +156,22 @@ final class JournalFirst implements AutoCloseable {
         List<Object> batch = new ArrayList<>();
         try {
             while (true) {
-                batch.add(queue.take());
-                queue.drainTo(batch);
+                Object first = backlog.isEmpty() ? queue.take() : queue.poll(RETRY_BROKEN_MILLIS, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch);
+                }
                 boolean stop = batch.remove(STOP);
-                if (!batch.isEmpty()) {
+                if (!batch.isEmpty() || !backlog.isEmpty()) {
                     commit(batch);
                     passOn(batch);
                     batch.clear();
                 }
                 if (stop) {
+                    if (!backlog.isEmpty()) {
+                        LOG.error("stopping with {} shown items the journal could not save ({}): they are lost from the"
+                                + " journal", backlog.size(), store.where());
+                    }
                     return;
                 }
             }
@@ -135,9 +182,12 @@ final class JournalFirst implements AutoCloseable {
     }
 
     private void commit(List<Object> batch) throws InterruptedException {
+        List<Object> items = new ArrayList<>(backlog.size() + batch.size());
+        items.addAll(backlog); // first: what was shown earlier is saved before what follows, repairs after their candles
+        items.addAll(batch);
         List<Candle> candles = new ArrayList<>();
         List<Signal> signals = new ArrayList<>();
-        for (Object item : batch) {
+        for (Object item : items) {
             if (item instanceof Closed c) {
                 candles.add(c.candle());
             } else if (item instanceof Repaired r) {
@@ -147,7 +197,8 @@ final class JournalFirst implements AutoCloseable {
             }
         }
         RuntimeException last = null;
-        for (int attempt = 0; attempt <= RETRY_MILLIS.length; attempt++) {
+        int retries = writable ? RETRY_MILLIS.length : 0; // while broken, one try per round
+        for (int attempt = 0; attempt <= retries; attempt++) {
             long started = System.nanoTime();
             try {
                 store.record(candles, signals, clock.millis());
@@ -159,19 +210,56 @@ final class JournalFirst implements AutoCloseable {
                                 + " holding {}", took, store.where());
                     }
                 }
-                committed.addAndGet(batch.size());
+                committed.addAndGet(items.size());
+                int late = backlog.size();
+                backlog.clear();
+                if (!writable) {
+                    writable = true;
+                    LOG.warn("the journal {} can write again: {} items shown while it could not are saved now", store.where(), late);
+                    health.writableAgain(late);
+                }
                 return;
             } catch (RuntimeException e) {
                 last = e;
-                if (attempt < RETRY_MILLIS.length) {
+                if (locked(e)) {
+                    break; // the journal already waited out its busy timeout for the lock
+                }
+                if (attempt < retries) {
                     LOG.warn("journal commit failed (attempt {}), retrying: {}", attempt + 1, e.getMessage());
                     Thread.sleep(RETRY_MILLIS[attempt]);
                 }
             }
         }
-        failures.report("the journal", last, candles.size() + " candles and " + signals.size() + " signals are shown but not saved."
-                + " Check the disk and " + store.where() + " (is another scanner using it?), then press Reconnect;"
+        backlog.addAll(batch);
+        if (backlog.size() > MAX_BACKLOG) {
+            int drop = backlog.size() - MAX_BACKLOG;
+            backlog.subList(0, drop).clear();
+            droppedFromBacklog += drop;
+            LOG.error("the journal has not written for so long that {} shown items were given up on (oldest first)", droppedFromBacklog);
+        }
+        if (!writable) {
+            LOG.debug("the journal still cannot write: {}", last.getMessage());
+            return;
+        }
+        writable = false;
+        health.unwritable(last.getMessage());
+        failures.report("the journal", last, "New orders are stopped; scanning goes on, and the " + candles.size() + " candles and "
+                + signals.size() + " signals shown are kept in memory and saved once it can write again. Free disk space,"
+                + " make " + store.where() + " writable, or close the other program that holds it (another scanner?);"
                 + " details in logs/scanner.log.");
+    }
+
+    /** A lock another connection holds (SQLITE_BUSY or SQLITE_LOCKED, after the journal's busy timeout). */
+    static boolean locked(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && (sql.getErrorCode() == SQLITE_BUSY || sql.getErrorCode() == SQLITE_LOCKED)) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private void passOn(List<Object> batch) {

@@ -150,6 +150,8 @@ public final class ScannerRuntime implements ScannerSession {
     private final SignalLatency latency = new SignalLatency();
     private final AutoCloseable uncaughtRegistration;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Watches .env for the morning's new token and the clock for 06:00; null on the embedded sandbox (no login there). */
+    private volatile TokenRollover tokenRollover;
 
     private ScannerRuntime(Builder b) {
         this.config = b.config;
@@ -180,7 +182,7 @@ public final class ScannerRuntime implements ScannerSession {
                 ? "ticks-sandbox" : "ticks");
         this.supervisor = new FeedSupervisor(
                 (kind, sink, reporter) -> kind.equals(MarketFeed.STREAM)
-                        ? new StreamingFeed(tickerOptions, instruments, clock, recorded(sink), reporter)
+                        ? new StreamingFeed(tickerOptions.withSession(rest.session()), instruments, clock, recorded(sink), reporter)
                         : new PollingFeed(rest, instruments, pollMillis, calendar, clock, recorded(sink), reporter),
                 engine, clock, calendar, new HybridSchedule(config.feed().hybridStreamWindows()), repairer,
                 b.options.mode() != null ? b.options.mode() : config.feed().mode(), events::onStatus,
@@ -191,7 +193,7 @@ public final class ScannerRuntime implements ScannerSession {
         this.alerts.addListener(events::onAlert);
         // what is shown is kept, also when the market cannot be told: then under the server's address, never warmed up from
         this.journalFirst = new JournalFirst(JournalFirst.Store.of(journal, b.market != null ? b.market : "unidentified@" + b.restUrl),
-                new Shown(), supervisor::reportFailure, Clock.systemUTC());
+                new Shown(), supervisor::reportFailure, new JournalHealth(), Clock.systemUTC());
         boolean simulatedVenue = sandbox != null || KiteSession.SANDBOX.apiKey().equals(b.session.apiKey());
         this.trading = new Trading(config, config.orders().autoTrade() || b.options.autoTrade(), simulatedVenue, instruments,
                 journal, rest, b.session, b.wsUrl, simulatedVenue ? "sandbox exchange (its own order book)" : exchangeLabel, clock,
@@ -253,6 +255,15 @@ public final class ScannerRuntime implements ScannerSession {
             rt.supervisor.start(options.warmUp()
                     ? new WarmUp(rt.rest, rt.candleCache, rt.calendar,
                     config.strategy().warmupDays()) : null, rt.instruments);
+            if (b.sandbox == null) {
+                ScannerRuntime started = rt;
+                String key = config.kite().credentials().apiKey();
+                KiteSession watched = b.session.equals(KiteSession.SANDBOX) && !key.isEmpty() ? new KiteSession(key, "") : b.session;
+                rt.tokenRollover = new TokenRollover(config.paths().envFile(), watched, b.clock, session -> {
+                    started.rest.renewSession(session);
+                    started.supervisor.sessionRenewed();
+                }, started.supervisor::sessionExpired).start();
+            }
             LOG.info("scanner started: {} instruments, {}", rt.instruments.size(), rt.exchangeLabel);
             return rt;
         } catch (IOException | RuntimeException e) {
@@ -493,6 +504,10 @@ public final class ScannerRuntime implements ScannerSession {
         } catch (Exception e) {
             LOG.warn("unregistering the failure handler: {}", e.toString());
         }
+        TokenRollover watch = tokenRollover;
+        if (watch != null) {
+            watch.close();
+        }
         supervisor.close();
         trading.close(); // no new orders while closing; orders resting at the exchange stay there
         repairer.close();
@@ -558,7 +573,28 @@ public final class ScannerRuntime implements ScannerSession {
             events.onSignal(signal);
             alerts.onSignal(signal);
             Long detected = signalDetectedMillis.remove(signal.key());
+            if (!journalFirst.writable()) {
+                LOG.warn("signal {} is shown but not traded: the journal cannot record orders now", signal.key());
+                return;
+            }
             trading.onSignal(signal, detected == null ? System.currentTimeMillis() : detected);
+        }
+    }
+
+    /**
+     * A journal that cannot be written stops new orders: an order it cannot record could be sent twice after a restart.
+     * When it writes again, orders stay stopped until the trader resumes trading (they may want to look first).
+     */
+    private final class JournalHealth implements JournalFirst.Health {
+        @Override
+        public void unwritable(String reason) {
+            trading.holdEntries("the journal cannot be written (" + reason + "); resume trading once it can write again");
+        }
+
+        @Override
+        public void writableAgain(int savedLate) {
+            supervisor.recovered("the journal", "The journal can write again: the " + savedLate + " candles and signals shown"
+                    + " meanwhile are saved. New orders stay stopped until you resume trading.");
         }
     }
 

@@ -61,7 +61,7 @@ final class Trading implements AutoCloseable {
         Map<Long, Instrument> byToken = new HashMap<>();
         instruments.forEach(i -> byToken.put(i.token(), i));
         this.executor = new OrderExecutor(settings, instruments, new TradeJournalAdapter(journal), gate,
-                () -> new KiteOrderGateway(rest, updates, venueLabel),
+                () -> new KiteOrderGateway(rest, updates.withSession(rest.session()), venueLabel), // the morning's token, if renewed
                 restored -> new PaperOrderGateway(in -> touch(rest, snapshot, in), settings.paperSlippageTicks(), instruments,
                         clock::now, restored),
                 OrderClock.system(clock::now, clock::knowsExchangeTime), new ThreadTaskRunner(), listener);
@@ -81,6 +81,11 @@ final class Trading implements AutoCloseable {
     /** A committed signal; {@code detectedMillis} is when the engine raised it (wall clock). */
     void onSignal(Signal signal, long detectedMillis) {
         executor.onSignal(signal, detectedMillis);
+    }
+
+    /** No new entries until the trader resumes trading (what is open goes on). */
+    void holdEntries(String reason) {
+        executor.holdEntries(reason);
     }
 
     /** An alert went out for the signal: its time is journaled beside it. */

@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class FeedSupervisor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FeedSupervisor.class);
-    public static final String TOKEN_HINT = "Kite session expired or invalid: run ./scanner login";
+    /** What TOKEN_EXPIRED says: the one thing to do. The scanner watches .env and reconnects once a login wrote a new token. */
+    public static final String TOKEN_HINT = "Kite session expired or invalid: run ./scanner login or use File > Log in to Kite;"
+            + " the scanner picks up the new token by itself";
     static final String DETAILS = "details in logs/scanner.log";
 
     private final FeedFactory factory;
@@ -132,6 +134,20 @@ public final class FeedSupervisor implements AutoCloseable {
             return;
         }
         onLoop("report a failure", () -> failed(what, error, action));
+    }
+
+    /**
+     * A failure shown by {@link #reportFailure} for {@code what} is over: it is cleared (unless another is shown now)
+     * and {@code note} says so. Thread-safe.
+     */
+    public void recovered(String what, String note) {
+        onLoop("report a recovery", () -> {
+            if (problem != null && problem.startsWith(capitalized(what) + " failed")) {
+                problem = null;
+            }
+            message = note;
+            publish(true);
+        });
     }
 
     private void failed(String what, Throwable error, String action) {
@@ -243,6 +259,49 @@ public final class FeedSupervisor implements AutoCloseable {
         });
     }
 
+    /**
+     * The access token is known to be dead (Kite ends every session at 06:00 IST): stops the feed rather than let it
+     * retry with a token that cannot work, and shows TOKEN_EXPIRED with what to do. What is missed meanwhile is repaired
+     * once data flows again.
+     */
+    public void sessionExpired(String text) {
+        onLoop("stop on an expired Kite session", () -> {
+            if (state == FeedState.TOKEN_EXPIRED) {
+                return;
+            }
+            if (active != null) {
+                coverage.lost("the Kite session expired");
+                closeQuietly(active); // stays the active feed, stopped: Reconnect or a new session restarts it
+            }
+            streamConnected = false;
+            state = FeedState.TOKEN_EXPIRED;
+            message = text == null || text.isBlank() ? TOKEN_HINT : text;
+            LOG.warn("{}", message);
+            publish(true);
+        });
+    }
+
+    /**
+     * A new access token is in use (a login wrote it to .env): restarts the feed with it (the stream connects and
+     * subscribes everything again; polling resumes), and a warm-up that failed on the old token.
+     */
+    public void sessionRenewed() {
+        onLoop("reconnect with the new Kite session", () -> {
+            if (warmUpFailed && warmUp != null) {
+                startWarmUp();
+            }
+            MarketFeed old = active;
+            active = null;
+            if (old != null) {
+                coverage.lost("reconnecting with a new Kite session");
+                closeQuietly(old);
+            }
+            LOG.info("new Kite session: restarting the feed");
+            applyMode();
+            publish(true);
+        });
+    }
+
     public FeedStatus status() {
         return status;
     }
@@ -335,7 +394,7 @@ public final class FeedSupervisor implements AutoCloseable {
             return;
         }
         coverage.beat(active != null && active.kind().equals(MarketFeed.STREAM));
-        if (mode == DataMode.HYBRID) {
+        if (mode == DataMode.HYBRID && state != FeedState.TOKEN_EXPIRED) { // a dead token: no feed starts until a new one
             FeedState before = state;
             String kind = active == null ? "" : active.kind();
             applyMode();
@@ -540,7 +599,7 @@ public final class FeedSupervisor implements AutoCloseable {
                 }
                 streamConnected = false;
                 state = FeedState.TOKEN_EXPIRED;
-                message = text == null || text.isBlank() ? TOKEN_HINT : text;
+                message = TOKEN_HINT;
                 publish(true);
             });
         }

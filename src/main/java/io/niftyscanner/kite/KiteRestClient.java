@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
@@ -52,7 +53,8 @@ public final class KiteRestClient {
 
     private final OkHttpClient http;
     private final HttpUrl base;
-    private final KiteSession session;
+    /** Shared by the copies made with other limits or retries, so that a renewed session reaches them all. */
+    private final AtomicReference<KiteSession> session;
     private final KiteTime time;
     private final RetryPolicy retry;
     private final Limits limits;
@@ -88,10 +90,10 @@ public final class KiteRestClient {
      * @param baseUrl Kite's REST base (e.g. {@code https://api.kite.trade} or a sandbox URL); empty means real Kite
      */
     public KiteRestClient(OkHttpClient http, String baseUrl, KiteSession session, KiteTime time, RetryPolicy retry) {
-        this(http, parseBase(baseUrl), session, time, retry, new Limits(time), ResponseLimits.DEFAULT);
+        this(http, parseBase(baseUrl), new AtomicReference<>(session), time, retry, new Limits(time), ResponseLimits.DEFAULT);
     }
 
-    private KiteRestClient(OkHttpClient http, HttpUrl base, KiteSession session, KiteTime time, RetryPolicy retry,
+    private KiteRestClient(OkHttpClient http, HttpUrl base, AtomicReference<KiteSession> session, KiteTime time, RetryPolicy retry,
                            Limits limits, ResponseLimits sizes) {
         this.http = http;
         this.base = base;
@@ -104,7 +106,16 @@ public final class KiteRestClient {
 
     /** The same client (same HTTP client and rate limits) with another session, e.g. after the daily login. */
     public KiteRestClient withSession(KiteSession newSession) {
-        return new KiteRestClient(http, base, newSession, time, retry, limits, sizes);
+        return new KiteRestClient(http, base, new AtomicReference<>(newSession), time, retry, limits, sizes);
+    }
+
+    /**
+     * Uses another session from the next request on, in this client and every copy made from it with other limits or
+     * retries (not those made {@link #withSession}): the morning's new access token reaches every part of a running
+     * scanner that holds this client.
+     */
+    public void renewSession(KiteSession newSession) {
+        session.set(java.util.Objects.requireNonNull(newSession, "session"));
     }
 
     /** The same client with other bounds on response sizes. */
@@ -118,7 +129,7 @@ public final class KiteRestClient {
     }
 
     public KiteSession session() {
-        return session;
+        return session.get();
     }
 
     public String baseUrl() {
@@ -151,9 +162,9 @@ public final class KiteRestClient {
     /** Exchanges the request token of the login redirect for the day's access token ({@code POST /session/token}). */
     public SessionInfo generateSession(String requestToken, String apiSecret) {
         RequestBody form = new FormBody.Builder()
-                .add("api_key", session.apiKey())
+                .add("api_key", session.get().apiKey())
                 .add("request_token", requestToken)
-                .add("checksum", checksum(session.apiKey(), requestToken, apiSecret))
+                .add("checksum", checksum(session.get().apiKey(), requestToken, apiSecret))
                 .build();
         Request req = new Request.Builder().url(url("session/token")).header("X-Kite-Version", "3").post(form).build();
         JsonNode d = data(sendOnce(req, "session/token", limits.other, sizes.jsonBytes()));
@@ -428,7 +439,7 @@ public final class KiteRestClient {
     }
 
     private Request.Builder authed(HttpUrl url) {
-        return new Request.Builder().url(url).header("X-Kite-Version", "3").header("Authorization", session.authorization());
+        return new Request.Builder().url(url).header("X-Kite-Version", "3").header("Authorization", session.get().authorization());
     }
 
     private Request get(HttpUrl url) {

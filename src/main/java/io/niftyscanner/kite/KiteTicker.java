@@ -90,6 +90,12 @@ public final class KiteTicker implements AutoCloseable {
         public Options withBackoff(long minMillis, long maxMillis, int maxAttempts) {
             return new Options(wsUrl, session, watchdogMillis, maxAttempts, minMillis, maxMillis, connectTimeoutMillis);
         }
+
+        /** The same options with another session (the morning's new access token). */
+        public Options withSession(KiteSession newSession) {
+            return new Options(wsUrl, newSession, watchdogMillis, maxReconnectAttempts, minBackoffMillis, maxBackoffMillis,
+                    connectTimeoutMillis);
+        }
     }
 
     /** Counters for the status bar and tests. {@code lastFrameNanos} is on the injected nanos clock (0 = never). */

@@ -213,6 +213,18 @@ public final class OrderExecutor implements TradingControl, AutoCloseable {
         }));
     }
 
+    /**
+     * Blocks new entries until {@link #resumeTrading}, without touching what is open (exits and protective orders go
+     * on): e.g. while the journal cannot record orders. Returns at once.
+     */
+    public void holdEntries(String reason) {
+        runner.execute(() -> guarded("hold entries", () -> {
+            stoppedReason = reason;
+            LOG.warn("new entries held: {}", reason);
+            publish();
+        }));
+    }
+
     @Override
     public void resumeTrading() {
         runner.execute(() -> guarded("resume trading", () -> {

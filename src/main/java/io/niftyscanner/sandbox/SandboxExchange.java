@@ -57,7 +57,7 @@ public final class SandboxExchange implements AutoCloseable {
         List<SimInstrument> universe = Nifty50Universe.universe(o.instruments());
         this.market = new SimMarket(universe, o.seed(), o.ticksPerSecond(), o.calendar(), date);
         this.faults = new FaultState(o.wallClock());
-        this.sessions = new Sessions(o.apiKey(), o.accessToken(), o.apiSecret());
+        this.sessions = new Sessions(o.apiKey(), o.accessToken(), o.apiSecret(), o.wallClock());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sandbox-pump");
             t.setDaemon(true);

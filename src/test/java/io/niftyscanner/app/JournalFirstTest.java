@@ -164,9 +164,63 @@ class JournalFirstTest {
         try (JournalFirst jf = new JournalFirst(full, recorder, reporter, Clock.systemUTC())) {
             jf.signal(signal(408065, T0));
         }
-        assertThat(attempts).as("retried").hasValue(4);
+        // four tries, and one more at the stop when the writer had already taken the signal alone
+        assertThat(attempts.get()).as("retried").isBetween(4, 5);
         assertThat(shown).containsExactly("signal 408065:" + T0 + ":BUY");
         assertThat(failures).singleElement().asString().contains("the journal: [SQLITE_FULL] database or disk is full")
-                .contains("0 candles and 1 signals are shown but not saved").contains("data/journal.db").contains("press Reconnect");
+                .contains("New orders are stopped").contains("the 0 candles and 1 signals shown are kept in memory")
+                .contains("data/journal.db");
+    }
+
+    @Test
+    void whatWasShownWhileTheDiskWasFullIsSavedInOrderOnceItHasRoomAgain() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean full = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<String> health = new CopyOnWriteArrayList<>();
+        try (Journal journal = Journal.open(dir.resolve("journal.db"))) {
+            JournalFirst.Store real = JournalFirst.Store.of(journal, "kite");
+            JournalFirst.Store disk = new JournalFirst.Store() {
+                @Override
+                public void record(List<Candle> candles, List<Signal> signals, long at) {
+                    if (full.get()) {
+                        throw new IllegalStateException("[SQLITE_FULL] database or disk is full");
+                    }
+                    real.record(candles, signals, at);
+                }
+
+                @Override
+                public String where() {
+                    return real.where();
+                }
+            };
+            JournalFirst.Health listener = new JournalFirst.Health() {
+                @Override
+                public void unwritable(String reason) {
+                    health.add("unwritable: " + reason);
+                }
+
+                @Override
+                public void writableAgain(int savedLate) {
+                    health.add("writable again: " + savedLate);
+                }
+            };
+            try (JournalFirst jf = new JournalFirst(disk, recorder, reporter, listener, Clock.systemUTC())) {
+                jf.candleClosed(candle(408065, T0));
+                await("shown though not saved", Duration.ofSeconds(10), () -> shown.size() == 1);
+                assertThat(jf.writable()).isFalse();
+                jf.candleClosed(candle(408065, T0 + 300_000));
+                jf.signal(signal(408065, T0 + 300_000));
+                await("shown though not saved", Duration.ofSeconds(10), () -> shown.size() == 3);
+                assertThat(health).containsExactly("unwritable: [SQLITE_FULL] database or disk is full");
+                assertThat(failures).hasSize(1); // one ERROR, not one per batch
+
+                full.set(false); // space freed: the next retry round saves everything, with no new item needed
+                await("saved", Duration.ofSeconds(10), jf::writable);
+                assertThat(health).last().isEqualTo("writable again: 3");
+                assertThat(journal.candles("kite", 408065, T0, T0 + 600_000)).extracting(Candle::startMillis)
+                        .containsExactly(T0, T0 + 300_000);
+                assertThat(journal.signalsSince(0)).hasSize(1);
+                assertThat(shown).as("each shown once").hasSize(3);
+            }
+        }
     }
 }
