@@ -63,7 +63,7 @@ class HeadlessKillTest {
         Scanner(String... extra) throws IOException {
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), "io.niftyscanner.Main",
-                    "scan", "--headless", "--json", "--sandbox-speed", "150", "--sandbox-start", "10:00"));
+                    "scan", "--headless", "--json", "--sandbox-speed", "100", "--sandbox-start", "09:15"));
             cmd.addAll(List.of(extra));
             process = new ProcessBuilder(cmd).directory(dir.toFile()).start();
             processes.add(process);
@@ -134,7 +134,7 @@ class HeadlessKillTest {
         prepare();
         Scanner first = new Scanner();
         first.killAtSignal = 3; // SIGKILL: no hook, no close; only what was committed survives
-        assertThat(first.process.waitFor(180, TimeUnit.SECONDS)).as("killed at the third signal\n" + first.err).isTrue();
+        assertThat(first.process.waitFor(300, TimeUnit.SECONDS)).as("killed at the third signal\n" + first.err).isTrue();
         assertThat(first.ofType("signal")).hasSizeGreaterThanOrEqualTo(3);
         assertShownIsKept(first);
 

@@ -52,8 +52,14 @@ final class MainView {
         SplitPane.setResizableWithParent(watchlist, false);
         Tab signalsTab = new Tab("Signals", signals);
         signalsTab.setId("signalsTab");
-        Tab ordersTab = new Tab("Orders & positions", orders);
+        Tab ordersTab = new Tab("Orders & positions");
         ordersTab.setId("ordersTab");
+        // its tables join the scene when first shown: fewer skins to build before the window's first frame
+        ordersTab.selectedProperty().addListener((o, was, is) -> {
+            if (is && ordersTab.getContent() == null) {
+                ordersTab.setContent(orders);
+            }
+        });
         TabPane bottom = new TabPane(signalsTab, ordersTab);
         bottom.setId("bottomTabs");
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

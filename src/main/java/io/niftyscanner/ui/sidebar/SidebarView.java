@@ -21,6 +21,7 @@ import javafx.scene.shape.Circle;
 
 /** Binds the sidebar's model and forwards clicks to its controller. */
 final class SidebarView {
+    private static final double STATUS_DETAIL_HEIGHT = 104;
     private final VBox root;
     private final VBox extras = new VBox(10);
 
@@ -73,6 +74,13 @@ final class SidebarView {
         detail.setWrapText(true);
         detail.textProperty().bind(model.stateDetail);
         detail.getStyleClass().add("status-detail");
+        // six lines whatever the text: the switches and buttons below must not move under the trader's mouse
+        detail.setMinHeight(STATUS_DETAIL_HEIGHT);
+        detail.setPrefHeight(STATUS_DETAIL_HEIGHT);
+        detail.setMaxHeight(STATUS_DETAIL_HEIGHT);
+        detail.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        detail.setTooltip(new Tooltip());
+        detail.getTooltip().textProperty().bind(model.stateDetail);
 
         Button reconnect = new Button("Reconnect");
         reconnect.setId("reconnect");

@@ -72,6 +72,9 @@ class WindowAlertsTest {
         Node arrow = robot.lookup(".notification-bar .alert-buy").query();
         assertThat(((Label) arrow).getText()).isEqualTo("▲");
         Label title = robot.lookup(".notification-bar .title").queryAs(Label.class);
+        // the popup's CSS pass may come a pulse after its nodes are found
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ((javafx.scene.paint.Color) ((Label) arrow).getTextFill()).getGreen() > 0
+                && ((javafx.scene.paint.Color) title.getTextFill()).getBrightness() > 0.8);
         javafx.scene.paint.Color text = (javafx.scene.paint.Color) title.getTextFill();
         assertThat(text.getBrightness()).as("the dark theme's light text (%s), readable on its dark panel", text)
                 .isGreaterThan(0.8);
