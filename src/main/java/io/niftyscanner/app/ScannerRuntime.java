@@ -253,8 +253,8 @@ public final class ScannerRuntime implements ScannerSession {
             }
             rt.engine.start();
             rt.supervisor.start(options.warmUp()
-                    ? new WarmUp(rt.rest, rt.candleCache, rt.calendar, config.strategy().warmupDays(), candlesNeeded(config))
-                    : null, rt.instruments);
+                    ? new WarmUp(rt.rest, rt.candleCache, rt.calendar,
+                    config.strategy().warmupDays()) : null, rt.instruments);
             if (b.sandbox == null) {
                 ScannerRuntime started = rt;
                 String key = config.kite().credentials().apiKey();
@@ -274,12 +274,6 @@ public final class ScannerRuntime implements ScannerSession {
             }
             throw e;
         }
-    }
-
-    /** The candles the configured strategy's indicators need at start (see {@link WarmUp#candlesNeeded}). */
-    static int candlesNeeded(ScannerConfig config) {
-        StrategyParams p = EngineParams.from(config);
-        return WarmUp.candlesNeeded(p.emaFast(), p.emaSlow(), p.rsiPeriod(), p.atrPeriod(), p.warmupCandles());
     }
 
     private static void connectExchange(Builder b) throws IOException {

@@ -87,8 +87,7 @@ public final class WarmUpBench {
         Engine engine = new Engine(new EngineCore(instruments, params, EngineListener.NONE, calendar, IndicatorSets.incremental(params)));
         engine.start();
         try {
-            WarmUp warmUp = new WarmUp(rest, cache, calendar, 5, WarmUp.candlesNeeded(params.emaFast(), params.emaSlow(),
-                    params.rsiPeriod(), params.atrPeriod(), params.warmupCandles()));
+            WarmUp warmUp = new WarmUp(rest, cache, calendar, 5); // strategy.warmup.days as shipped
             List<Long> readyNanos = Collections.synchronizedList(new ArrayList<>());
             long start = System.nanoTime();
             WarmUp.Result r = warmUp.run(instruments, exchange.marketTimeMillis(), engine,

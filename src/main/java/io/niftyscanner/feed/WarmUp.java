@@ -33,13 +33,12 @@ import org.slf4j.LoggerFactory;
  * Loads recent 5-minute candles for every instrument so the indicators are ready at 09:15: from the cache first,
  * then only what is missing from Kite's historical route.
  *
- * <p>Only the candles the indicators need are asked for: {@link #candlesNeeded} session candles back from now, enough
- * for the strategy's first 30 candles and for the first candle's weight in every EMA, RSI and ATR to fall below
- * {@value #SEED_WEIGHT} (capped by {@code strategy.warmup.days}). One request per instrument that lacks candles, as
- * many in flight as the historical limit allows (3 a second, paced by the client's rate limiter, no idle gaps), in
- * order of liquidity: the day's traded value (volume times last price) from one {@code /quote} request, most traded
- * first (the configured order where the quote has nothing). Each instrument's candles go to the engine the moment they
- * land, so it is ready, and can signal, while the others still load.
+ * <p>The window is the last {@code strategy.warmup.days} sessions before today (see {@link #windowStart}), so every
+ * EMA, RSI and ATR is computed over the same history as a chart of those sessions shows. One request per instrument
+ * that lacks candles, as many in flight as the historical limit allows (3 a second, paced by the client's rate limiter,
+ * no idle gaps), in order of liquidity: the day's traded value (volume times last price) from one {@code /quote}
+ * request, most traded first (the configured order where the quote has nothing). Each instrument's candles go to the
+ * engine the moment they land, so it is ready, and can signal, while the others still load.
  *
  * <p>Only cached candles the exchange vouches for are used (complete, repaired, historical); a gapped or partial one
  * counts as missing. A cache that no longer matches the exchange poisons every EMA and RSI, so cached series are checked before use,
@@ -55,8 +54,6 @@ public final class WarmUp {
     private static final long BUCKET = Timeframe.FIVE_MINUTES.millis();
     /** Relative difference between the exchange's previous close and the cache's that makes the cache suspect. */
     static final double PREVIOUS_CLOSE_TOLERANCE = 0.02;
-    /** The first candle's weight left in an indicator after the warm-up's candles. */
-    static final double SEED_WEIGHT = 0.001;
     /** Historical requests in flight at once: Kite's limit per second, so the rate limiter alone sets the pace. */
     static final int IN_FLIGHT = 3;
 
@@ -98,69 +95,21 @@ public final class WarmUp {
     private final CandleCache cache;
     private final SessionCalendar calendar;
     private final int tradingDays;
-    private final int candlesNeeded;
 
-    /** A warm-up of the candles the default strategy's indicators need (see {@link #candlesNeeded}). */
     public WarmUp(KiteRestClient rest, CandleCache cache, SessionCalendar calendar, int tradingDays) {
-        this(rest, cache, calendar, tradingDays, candlesNeeded(9, 21, 14, 14, 30));
-    }
-
-    /**
-     * @param tradingDays   at most this many sessions back (strategy.warmup.days)
-     * @param candlesNeeded session candles to load per instrument (see {@link #candlesNeeded})
-     */
-    public WarmUp(KiteRestClient rest, CandleCache cache, SessionCalendar calendar, int tradingDays, int candlesNeeded) {
         this.rest = rest;
         this.cache = cache;
         this.calendar = calendar;
         this.tradingDays = tradingDays;
-        this.candlesNeeded = Math.max(1, candlesNeeded);
     }
 
-    /**
-     * The candles the indicators need: at least {@code ruleCandles} (the strategy fires from the 30th candle), and enough
-     * that the first candle's weight in each exponential average ((1 - m)^n, m = 2/(n+1) for an EMA, 1/n for Wilder's
-     * RSI and ATR averages) is below {@value #SEED_WEIGHT}. EMA 9/21, RSI 14 and ATR 14 need 94.
-     */
-    public static int candlesNeeded(int emaFast, int emaSlow, int rsiPeriod, int atrPeriod, int ruleCandles) {
-        double slowest = Math.max(Math.max(1 - 2.0 / (emaFast + 1), 1 - 2.0 / (emaSlow + 1)),
-                Math.max(1 - 1.0 / rsiPeriod, 1 - 1.0 / atrPeriod));
-        int converged = slowest <= 0 ? 1 : (int) Math.ceil(Math.log(SEED_WEIGHT) / Math.log(slowest));
-        return Math.max(ruleCandles, converged);
-    }
-
-    /** The open of the earliest session the warm-up may reach back to, for a market time. */
+    /** The open of the earliest session the warm-up covers, for a market time. */
     public long windowStart(long marketNowMillis) {
         LocalDate day = SessionCalendar.istDate(marketNowMillis);
         for (int i = 0; i < tradingDays; i++) {
             day = calendar.previousTradingDay(day);
         }
         return SessionCalendar.sessionOpenMillis(day);
-    }
-
-    /**
-     * The start of the oldest candle the warm-up loads: {@link #candlesNeeded} session buckets before {@code end} (a
-     * bucket start), on the calendar's trading days, but not before {@link #windowStart}.
-     */
-    long fetchWindowStart(long end, long marketNowMillis) {
-        long floor = windowStart(marketNowMillis);
-        LocalDate day = SessionCalendar.istDate(end);
-        long bucket = end;
-        for (int n = 0; n < candlesNeeded; ) {
-            long open = SessionCalendar.sessionOpenMillis(day);
-            long close = SessionCalendar.sessionCloseMillis(day);
-            if (!calendar.isTradingDay(day) || bucket <= open) {
-                day = day.minusDays(1);
-                bucket = Math.min(bucket, SessionCalendar.sessionCloseMillis(day));
-                if (bucket <= floor) {
-                    return floor;
-                }
-                continue;
-            }
-            bucket = Math.min(bucket, close) - BUCKET;
-            n++;
-        }
-        return Math.max(floor, bucket);
     }
 
     /**
@@ -245,8 +194,8 @@ public final class WarmUp {
 
     public Result run(List<Instrument> instruments, long marketNowMillis, Engine engine, Progress progress, MarketClock clock) {
         long started = clock.nanos();
+        long from = windowStart(marketNowMillis);
         long lastClosedEnd = SessionCalendar.bucketStart(marketNowMillis, Timeframe.FIVE_MINUTES);
-        long from = fetchWindowStart(lastClosedEnd, marketNowMillis);
         long todayOpen = SessionCalendar.sessionOpenMillis(SessionCalendar.istDate(marketNowMillis));
         Map<Long, TreeMap<Long, Candle>> cachedSeries = new HashMap<>();
         boolean anyMissing = false;

@@ -25,10 +25,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * Indicators are ready at 09:15 from the historical route (the 94 candles EMA 9/21, RSI 14 and ATR 14 need), and a
- * restart fetches only what is missing.
- */
+/** Indicators are ready at 09:15 from the historical route, and a restart fetches only what is missing. */
 class WarmUpTest {
     @TempDir
     Path dir;
@@ -53,16 +50,14 @@ class WarmUpTest {
         List<Candle> series = v.recentCandles();
         List<Candle> exchange = rig.runtime.rest().historical(in.token(), "5minute", Instant.ofEpochMilli(WINDOW_START),
                 Instant.ofEpochMilli(series.get(series.size() - 1).startMillis()));
-        assertThat(exchange).hasSize(NEEDED);
+        assertThat(exchange).hasSize(2 * 75);
         Ta4jReference.Values expected = Ta4jReference.at(exchange, 9, 21, 14);
         assertThat(v.indicators().emaFast()).as(in.symbol() + " EMA 9").isCloseTo(expected.emaFast(), within(1e-9));
         assertThat(v.indicators().emaSlow()).as(in.symbol() + " EMA 21").isCloseTo(expected.emaSlow(), within(1e-9));
         assertThat(v.indicators().rsi()).as(in.symbol() + " RSI 14").isCloseTo(expected.rsi(), within(1e-9));
     }
 
-    /** 94 candles before Monday 23 November 09:15: Friday's 75 and Thursday's last 19, from 13:55 IST. */
-    private static final int NEEDED = 94;
-    private static final long WINDOW_START = SessionCalendar.istMillis(LocalDate.of(2026, 11, 19), LocalTime.of(13, 55));
+    private static final long WINDOW_START = SessionCalendar.sessionOpenMillis(LocalDate.of(2026, 11, 19));
 
     @Test
     void aSecondSandboxMarketInTheSameDataDirWarmsUpFromItsOwnHistory() throws Exception {
@@ -92,13 +87,13 @@ class WarmUpTest {
         // since the cache was written, a 1:1 bonus made the exchange halve INFY's history: the cache holds twice its prices
         try (Journal journal = Journal.open(dir.resolve("journal-sandbox.db"))) {
             List<Candle> cached = journal.candles(market, infy.token(), 0, Long.MAX_VALUE);
-            assertThat(cached).hasSize(NEEDED);
+            assertThat(cached).hasSize(2 * 75);
             journal.saveCandles(market, cached.stream().map(c -> new Candle(c.token(), c.startMillis(), 2 * c.open(), 2 * c.high(),
                     2 * c.low(), 2 * c.close(), c.volume() / 2, 0, c.quality())).toList());
         }
         try (SandboxRig second = start(7)) {
             await("second warm-up", Duration.ofSeconds(30), () -> warmedUp(second));
-            assertThat(second.requests("GET /quote")).as("one request checks every cached series").isEqualTo(1);
+            assertThat(second.requests("GET /quote")).as("one request checks every cached series (and orders them by liquidity)").isEqualTo(1);
             assertThat(second.requests("GET /instruments/historical")).as("only INFY is fetched again").isEqualTo(1);
             assertThat(warmUpMessage(second)).contains("1 instrument refetched: previous close differs from the cache");
             assertThat(second.runtime.journal().cacheRefetches()).singleElement().satisfies(r -> {
@@ -124,19 +119,20 @@ class WarmUpTest {
             firstFetch = rig.requests("GET /instruments/historical");
             assertThat(firstFetch).as("one request per instrument: " + rig.runtime.sandbox().statsJson())
                     .isEqualTo(SandboxRig.INSTRUMENTS.size());
+            LocalDate first = LocalDate.of(2026, 11, 19); // two trading days before Monday 23 November
             for (Instrument in : SandboxRig.INSTRUMENTS) {
                 InstrumentView v = rig.runtime.engine().snapshot().view(in.token());
                 assertThat(v.indicators()).as(in.symbol() + " indicators at 09:15").isNotNull();
                 List<Candle> series = v.recentCandles();
-                assertThat(series).as("only the candles the indicators need").hasSize(NEEDED);
-                assertThat(series.get(0).startMillis()).isEqualTo(WINDOW_START);
+                assertThat(series).hasSize(2 * 75);
+                assertThat(series.get(0).startMillis()).isEqualTo(SessionCalendar.sessionOpenMillis(first));
                 assertThat(series.get(series.size() - 1).startMillis())
                         .isEqualTo(SessionCalendar.sessionOpenMillis(LocalDate.of(2026, 11, 20)) + 74 * 300_000L);
                 assertThat(series).allMatch(c -> c.quality() == CandleQuality.HISTORICAL);
                 assertThat(v.indicators().candleNumber()).as("past the 30-candle warm-up rule").isGreaterThanOrEqualTo(30);
-                Candle h = rig.runtime.rest().historical(in.token(), "5minute", Instant.ofEpochMilli(series.get(80).startMillis()),
-                        Instant.ofEpochMilli(series.get(80).startMillis() + 299_000)).get(0);
-                assertThat(series.get(80).close()).isEqualTo(h.close());
+                Candle h = rig.runtime.rest().historical(in.token(), "5minute", Instant.ofEpochMilli(series.get(100).startMillis()),
+                        Instant.ofEpochMilli(series.get(100).startMillis() + 299_000)).get(0);
+                assertThat(series.get(100).close()).isEqualTo(h.close());
             }
             assertThat(Files.exists(dir.resolve("journal-sandbox.db"))).as("simulated data in its own journal").isTrue();
             assertThat(Files.exists(dir.resolve("journal.db"))).isFalse();
@@ -145,7 +141,7 @@ class WarmUpTest {
             await("warm-up again", Duration.ofSeconds(30), () -> warmedUp(rig));
             assertThat(rig.requests("GET /instruments/historical")).as("everything came from the journal's cache").isZero();
             for (Instrument in : SandboxRig.INSTRUMENTS) {
-                assertThat(rig.runtime.engine().snapshot().view(in.token()).recentCandles()).hasSize(NEEDED);
+                assertThat(rig.runtime.engine().snapshot().view(in.token()).recentCandles()).hasSize(2 * 75);
             }
         }
     }

@@ -168,7 +168,7 @@ class WarmUpPaceTest {
             KiteRestClient rest = new KiteRestClient(http, exchange.restUrl(),
                     new KiteSession(exchange.apiKey(), exchange.accessToken()), kiteTime, RetryPolicy.NONE);
             engine.start();
-            WarmUp warmUp = new WarmUp(rest, CandleCache.NONE, calendar, 5, 94);
+            WarmUp warmUp = new WarmUp(rest, CandleCache.NONE, calendar, 5);
             WarmUp.Result r = warmUp.run(instruments, exchange.marketTimeMillis(), engine, (done, total, symbol) -> {
                 ready.add(new Ready(symbol, time.nanos()));
                 time.instrumentReady();
@@ -176,7 +176,8 @@ class WarmUpPaceTest {
 
             assertThat(notReadyEarly.get()).as("instruments ready before the last request went out").isNull();
             assertThat(r.failed()).isZero();
-            assertThat(r.fetchedFromKite()).as("94 candles for each of %d instruments", n).isEqualTo(94 * n);
+            // five sessions before Wednesday 25 November (18, 19, 20, 23, 24) of 75 candles, and today's 09:15-10:55
+            assertThat(r.fetchedFromKite()).as("396 candles for each of %d instruments", n).isEqualTo((5 * 75 + 21) * n);
             @SuppressWarnings("unchecked")
             Map<String, Long> requests = (Map<String, Long>) exchange.statsJson().get("requests");
             assertThat(requests.get("GET /instruments/historical")).as("one request per instrument").isEqualTo(n);

@@ -42,18 +42,17 @@ class ChartWindowTest {
     void selectingASymbolShowsItsChartWithTheRightNumberOfCandles(FxRobot robot) throws Exception {
         ChartModel chart = rig.controller.chart().model();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("INFY").tryQuery().isPresent());
-        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> rig.runtime.engine().snapshot().view(408065).recentCandles().size() == 94);
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> rig.runtime.engine().snapshot().view(408065).recentCandles().size() == 200);
         robot.clickOn("INFY");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chart.series().get() != null && chart.series().get().hasForming());
 
         ChartSeries s = chart.series().get();
         assertThat(s.symbol()).isEqualTo("INFY");
         assertThat(robot.lookup("#chartTitle").queryAs(Label.class).getText()).isEqualTo("INFY");
-        // Monday 23 Nov 2026 at 10:02: the warm-up's 94 candles (what EMA 9/21, RSI 14 and ATR 14 need): 09:15-09:55
-        // today (9), Friday's 75 and Thursday's last 10 (from 14:40 IST), then 10:00 forming
-        assertThat(s.closedCount()).isEqualTo(94);
-        assertThat(s.size()).isEqualTo(94 + 1);
-        assertThat(s.candle(0).start().toString()).isEqualTo("2026-11-19T09:10:00Z");
+        // Monday 23 Nov 2026 at 10:02: five earlier sessions (16-20 Nov) of 75 candles, 09:15-09:55 today, and 10:00 forming
+        assertThat(s.closedCount()).isEqualTo(5 * 75 + 9);
+        assertThat(s.size()).isEqualTo(5 * 75 + 9 + 1);
+        assertThat(s.candle(0).start().toString()).isEqualTo("2026-11-16T03:45:00Z");
         assertThat(s.candle(s.size() - 1).start().toString()).isEqualTo("2026-11-23T04:30:00Z");
         for (int i = 1; i < s.closedCount(); i++) {
             assertThat(s.candle(i).startMillis()).isGreaterThan(s.candle(i - 1).startMillis());
