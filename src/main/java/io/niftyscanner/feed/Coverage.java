@@ -78,6 +78,7 @@ final class Coverage {
 
     /** A heartbeat arrived in order behind every tick sent before it: data is complete up to the market clock's now. */
     void alive() {
+        long marketNow = clock.now(); // read first: a clock that jumps between the two reads must not be vouched for
         long nanos = clock.nanos();
         long silence = nanos - lastEvidenceNanos;
         lastEvidenceNanos = nanos;
@@ -93,7 +94,7 @@ final class Coverage {
             heardAgainNanos = 0; // heard steadily since, without a tick: the stream is alive and idle
         }
         if (!outage && completeUntil.get() != NONE) {
-            completeUntil.accumulateAndGet(clock.now(), Math::max);
+            completeUntil.accumulateAndGet(marketNow, Math::max);
         }
     }
 

@@ -44,6 +44,14 @@ final class RestServer {
         Map<String, Object> statsJson();
 
         void fault(FaultKind kind, Duration duration);
+
+        /**
+         * Brings the simulated market up to the market clock before a route reads it: after the clock jumps (a
+         * process that stood still, a test moving time) the pump may lag, and history or a quote served from behind the
+         * clock would be a forming candle passed off as a closed one.
+         */
+        default void catchUp() {
+        }
     }
 
     private record Request(HttpExchange exchange, String method, String[] segments, Map<String, List<String>> query,
@@ -70,6 +78,7 @@ final class RestServer {
     private final LongSupplier marketTime;
     private final java.time.Clock wallClock;
     private final LoginRoutes loginRoutes;
+    private final Control control;
     private final ControlRoutes controlRoutes;
     private final Map<String, byte[]> gzippedDumps = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -87,6 +96,7 @@ final class RestServer {
         this.marketTime = marketTime;
         this.wallClock = wallClock;
         this.loginRoutes = new LoginRoutes(sessions, stats, defaultRedirectUrl);
+        this.control = control;
         this.controlRoutes = new ControlRoutes(control, stats);
         try {
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
@@ -288,11 +298,13 @@ final class RestServer {
                 instruments(r.exchange(), exch);
                 break;
             case "GET /instruments/historical":
+                control.catchUp();
                 Envelopes.ok(r.exchange(), historical(r));
                 break;
             case "GET /quote":
             case "GET /quote/ohlc":
             case "GET /quote/ltp":
+                control.catchUp();
                 Envelopes.ok(r.exchange(), quotes(route, r.query().getOrDefault("i", List.of())));
                 break;
             case "POST /orders":

@@ -85,6 +85,13 @@ public final class SandboxExchange implements AutoCloseable {
                     public void fault(FaultKind kind, Duration duration) {
                         SandboxExchange.this.fault(kind, duration);
                     }
+
+                    @Override
+                    public void catchUp() {
+                        if (o.autoPump()) {
+                            pumpSafely(); // without the background pump, tests move the market themselves
+                        }
+                    }
                 });
     }
 

@@ -94,6 +94,32 @@ class HistoricalConsistencyTest {
         }
     }
 
+    /**
+     * The clock jumps seven minutes (a process that stood still, a test moving time) and history is asked for before
+     * the background pump ran: the bucket that closed in the jump is served whole, as a sandbox that started after it
+     * serves it, never as the forming candle the simulation had reached.
+     */
+    @Test
+    void historyAskedRightAfterTheClockJumpedServesTheBucketsThatClosedInTheJumpWhole() throws Exception {
+        String route = "/instruments/historical/738561/5minute?from=2026-11-23+10:00:00&to=2026-11-23+10:05:00";
+        for (long seed : new long[] {7, 11, 23}) {
+            JsonNode whole;
+            try (Fixture later = new Fixture(seed, LocalTime.of(10, 11, 20))) {
+                whole = later.rest().get(route).json().path("data").path("candles");
+            }
+            assertThat(whole).as("seed %d: 10:00 and 10:05", seed).hasSize(2);
+            try (Fixture f = new Fixture(seed, LocalTime.of(10, 4, 20), true)) {
+                Rest rest = f.rest();
+                assertThat(rest.get(route).json().path("data").path("candles")).as("seed %d: 10:00 is forming", seed).hasSize(1);
+                f.wall.advance(Duration.ofSeconds(1));
+                f.market.advance(Duration.ofMinutes(7));
+                JsonNode served = rest.get(route).json().path("data").path("candles");
+                assertThat(served.get(0)).as("seed %d: the 10:00 candle, closed in the jump", seed).isEqualTo(whole.get(0));
+                assertThat(served.get(1)).as("seed %d: 10:05, also closed", seed).isEqualTo(whole.get(1));
+            }
+        }
+    }
+
     private static String candlesText(Rest rest, Fixture f) {
         f.wall.advance(Duration.ofSeconds(1));
         return rest.get("/instruments/historical/738561/5minute?from=2026-11-23+09:15:00&to=2026-11-23+09:15:00")
