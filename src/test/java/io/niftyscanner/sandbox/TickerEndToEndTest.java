@@ -40,7 +40,8 @@ class TickerEndToEndTest {
             long to = Fixture.ist(LocalTime.of(9, 17)) / 1000;
             Map<Long, Long> volume = new HashMap<>();
             Set<Long> seen = new HashSet<>();
-            for (byte[] frame : c.tickFrames().subList(before, c.tickFrames().size())) {
+            List<byte[]> frames = c.tickFrames(); // one copy: frames go on arriving while this reads them
+            for (byte[] frame : frames.subList(before, frames.size())) {
                 List<KiteWire.Packet> packets = KiteWire.decode(frame);
                 assertThat(packets).isNotEmpty();
                 Set<Long> inFrame = new HashSet<>();
