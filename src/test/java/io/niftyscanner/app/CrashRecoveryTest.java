@@ -162,7 +162,12 @@ class CrashRecoveryTest {
             } else {
                 await("the restarted scanner's positions line, " + where + "\n" + p.err, Duration.ofSeconds(90),
                         () -> !p.ofType("positions").isEmpty() || !p.alive());
-                assertThat(p.alive()).as("the scanner runs, %s\n%s", where, p.err).isTrue();
+                if (!p.alive()) {
+                    p.awaitEnd(); // its last words, then say what they were
+                    List<JsonNode> shown = p.lines;
+                    throw new AssertionError(String.format("the scanner ended by itself (exit code %d), %s%nstderr:%n%s%nlast lines shown: %s",
+                            p.process.exitValue(), where, p.err, shown.subList(Math.max(0, shown.size() - 5), shown.size())));
+                }
                 JsonNode reported = p.ofType("positions").get(0);
                 assertThat(reported.get("reason").asText()).isEqualTo("start");
                 Map<String, Long> known = new TreeMap<>();
