@@ -3,25 +3,21 @@ package io.niftyscanner.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
-import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -286,30 +282,10 @@ public final class LoadTicker implements AutoCloseable {
         }
     }
 
-    private final class Server extends WebSocketServer {
+    private final class Server extends LoopbackWebSocketServer {
         private final ObjectMapper json = new ObjectMapper();
-        private final CountDownLatch started = new CountDownLatch(1);
-        private volatile Exception failure;
-
         Server() {
-            super(new InetSocketAddress("127.0.0.1", 0), List.<Draft>of(new Draft_6455()));
-            setReuseAddr(true);
-            setTcpNoDelay(true);
-        }
-
-        void startAndWait() throws IOException {
-            start();
-            try {
-                if (!started.await(10, TimeUnit.SECONDS)) {
-                    throw new IOException("the load ticker did not start within 10 s");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while starting the load ticker", e);
-            }
-            if (failure != null) {
-                throw new IOException("the load ticker cannot listen on 127.0.0.1: " + failure.getMessage(), failure);
-            }
+            super(0, new Draft_6455(), "the load ticker");
         }
 
         @Override
@@ -357,26 +333,6 @@ public final class LoadTicker implements AutoCloseable {
                 }
             }
             return out;
-        }
-
-        @Override
-        public void onMessage(WebSocket conn, ByteBuffer message) {
-            // clients send no binary frames
-        }
-
-        @Override
-        public void onError(WebSocket conn, Exception ex) {
-            if (conn == null) {
-                failure = ex;
-                started.countDown();
-            } else {
-                LOG.debug("load ticker socket error: {}", ex.toString());
-            }
-        }
-
-        @Override
-        public void onStart() {
-            started.countDown();
         }
     }
 }

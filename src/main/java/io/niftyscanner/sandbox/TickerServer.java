@@ -3,10 +3,8 @@ package io.niftyscanner.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
@@ -26,7 +23,6 @@ import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshakeBuilder;
-import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * {@value #MAX_CONNECTIONS_PER_KEY} sockets per key), subscribe/unsubscribe/mode text messages, binary tick
  * frames with only the instruments that changed, heartbeats, and text order updates.
  */
-final class TickerServer extends WebSocketServer {
+final class TickerServer extends LoopbackWebSocketServer {
     private static final Logger LOG = LoggerFactory.getLogger(TickerServer.class);
     static final int MAX_CONNECTIONS_PER_KEY = 3;
     static final int MAX_TOKENS_PER_CONNECTION = 3000;
@@ -62,8 +58,6 @@ final class TickerServer extends WebSocketServer {
     private final SandboxStats stats;
     private final LongSupplier marketTime;
     private final Map<String, AtomicInteger> perKey = new ConcurrentHashMap<>();
-    private final CountDownLatch started = new CountDownLatch(1);
-    private volatile Exception startFailure;
 
     /**
      * Subscribe and mode messages usually come in pairs: their snapshot goes out once, this long after the first. Long
@@ -76,7 +70,7 @@ final class TickerServer extends WebSocketServer {
 
     TickerServer(int port, Sessions sessions, SimMarket market, FaultState faults, SandboxStats stats, LongSupplier marketTime,
                  java.util.concurrent.ScheduledExecutorService scheduler, java.util.function.IntSupplier restPort) {
-        super(new InetSocketAddress("127.0.0.1", port), List.<Draft>of(new RejectingDraft()));
+        super(port, new RejectingDraft(), "the sandbox WebSocket server");
         this.restPort = restPort;
         this.sessions = sessions;
         this.market = market;
@@ -84,24 +78,12 @@ final class TickerServer extends WebSocketServer {
         this.stats = stats;
         this.marketTime = marketTime;
         this.scheduler = scheduler;
-        setReuseAddr(true);
-        setTcpNoDelay(true);
     }
 
-    void startAndWait() throws IOException {
-        start();
-        try {
-            if (!started.await(10, TimeUnit.SECONDS)) {
-                throw new IOException("the sandbox WebSocket server did not start within 10 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while starting the sandbox WebSocket server", e);
-        }
-        if (startFailure != null) {
-            throw new IOException("cannot listen on 127.0.0.1:" + getAddress().getPort() + " for the sandbox WebSocket: "
-                    + startFailure.getMessage() + " (choose another --ws-port, or 0 for any free port)", startFailure);
-        }
+    @Override
+    protected String cannotListen(Exception failure) {
+        return "cannot listen on 127.0.0.1:" + getAddress().getPort() + " for the sandbox WebSocket: " + failure.getMessage()
+                + " (choose another --ws-port, or 0 for any free port)";
     }
 
     @Override
@@ -194,26 +176,6 @@ final class TickerServer extends WebSocketServer {
             default:
                 sendError(conn, "Unknown action '" + action + "': use subscribe, unsubscribe or mode.");
         }
-    }
-
-    @Override
-    public void onMessage(WebSocket conn, ByteBuffer message) {
-        // clients send no binary frames; ignore them as Kite does
-    }
-
-    @Override
-    public void onError(WebSocket conn, Exception ex) {
-        if (conn == null) {
-            startFailure = ex;
-            started.countDown();
-        } else {
-            LOG.debug("ticker socket error: {}", ex.toString());
-        }
-    }
-
-    @Override
-    public void onStart() {
-        started.countDown();
     }
 
     private void subscribe(WebSocket conn, Connection c, List<Long> tokens) {

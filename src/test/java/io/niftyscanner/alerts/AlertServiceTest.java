@@ -4,6 +4,7 @@ import static io.niftyscanner.alerts.Signals.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.niftyscanner.market.Side;
+import io.niftyscanner.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.niftyscanner.market.Side;
+import io.niftyscanner.testing.MutableClock;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,6 @@ package io.niftyscanner.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.niftyscanner.config.InstrumentTokensFile;
 import io.niftyscanner.journal.Journal;
 import io.niftyscanner.journal.OrderRow;
@@ -14,10 +13,7 @@ import io.niftyscanner.kite.Order;
 import io.niftyscanner.market.Instrument;
 import io.niftyscanner.sandbox.SandboxExchange;
 import io.niftyscanner.sandbox.SandboxOptions;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -44,7 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
  * orders with one tag, and the journal holds every signal and every order.
  */
 class AutoTradeKillTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final LocalDate SESSION = LocalDate.of(2026, 11, 23);
     private static final List<Instrument> INSTRUMENTS = List.of(Instrument.nseEquity("RELIANCE", 738561),
             Instrument.nseEquity("INFY", 408065), Instrument.nseEquity("TCS", 2953217), Instrument.nseEquity("HDFCBANK", 341249),
@@ -69,55 +64,19 @@ class AutoTradeKillTest {
         }
     }
 
-    /** A scanner process and what it printed. */
-    private final class Scanner {
-        final Process process;
-        final List<JsonNode> lines = new CopyOnWriteArrayList<>();
-        final StringBuffer err = new StringBuffer();
-
-        Scanner(String... extra) throws IOException {
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "io.niftyscanner.Main",
-                    "scan", "--headless", "--auto-trade", "--json"));
-            cmd.addAll(List.of(extra));
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
-            Map<String, String> env = pb.environment();
-            env.put("ZERODHA_API_KEY", "sandbox");
-            env.put("ZERODHA_ACCESS_TOKEN", "sandbox");
-            env.remove("ZERODHA_API_SECRET");
-            env.put("KITE_REST_URL", exchange.restUrl());
-            env.put("KITE_WS_URL", exchange.wsUrl());
-            process = pb.start();
-            processes.add(process);
-            reader(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)), true);
-            reader(new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)), false);
-        }
-
-        private void reader(BufferedReader in, boolean json) {
-            Thread t = new Thread(() -> {
-                try {
-                    for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        if (json) {
-                            try {
-                                lines.add(JSON.readTree(line));
-                            } catch (IOException torn) {
-                                err.append("(torn stdout line at the kill: ").append(line).append(")\n");
-                            }
-                        } else {
-                            err.append(line).append('\n');
-                        }
-                    }
-                } catch (IOException e) {
-                    err.append("(reading the process failed: ").append(e).append(")\n");
-                }
-            }, "scanner-process-" + (json ? "out" : "err"));
-            t.setDaemon(true);
-            t.start();
-        }
-
-        List<JsonNode> ofType(String type) {
-            return lines.stream().filter(n -> type.equals(n.path("type").asText())).toList();
-        }
+    /** {@code scan --headless --auto-trade --json} against the test's exchange, plus the given options. */
+    private ScannerProcess start(String... extra) throws IOException {
+        List<String> args = new ArrayList<>(List.of("scan", "--headless", "--auto-trade", "--json"));
+        args.addAll(List.of(extra));
+        Map<String, String> env = new HashMap<>();
+        env.put("ZERODHA_API_KEY", "sandbox");
+        env.put("ZERODHA_ACCESS_TOKEN", "sandbox");
+        env.put("ZERODHA_API_SECRET", null);
+        env.put("KITE_REST_URL", exchange.restUrl());
+        env.put("KITE_WS_URL", exchange.wsUrl());
+        ScannerProcess p = new ScannerProcess(dir, List.of(), env, args);
+        processes.add(p.process);
+        return p;
     }
 
     /** Kills the victim (SIGKILL) inside the exchange, after an order it placed is in the book and before the answer. */
@@ -156,22 +115,25 @@ class AutoTradeKillTest {
     void killedTwiceAtTheWorstMomentsNoOrderIsSentTwiceAndTheJournalHoldsEverything() throws Exception {
         prepare();
 
-        Scanner first = new Scanner();
+        ScannerProcess first = start();
         killWhen.set(tag -> tag.startsWith("NSE")); // its first entry: in the book, its answer never read
         victim.set(first.process);
         assertThat(first.process.waitFor(240, TimeUnit.SECONDS)).as("killed at its first entry\n" + first.err).isTrue();
+        first.awaitEnd();
         assertThat(killedAt).hasSize(1);
         String entryTag = killedAt.get(0);
 
-        Scanner second = new Scanner();
+        ScannerProcess second = start();
         killWhen.set(tag -> tag.startsWith("NSS")); // a stop: the adopted entry's, or a later trade's
         victim.set(second.process);
         assertThat(second.process.waitFor(240, TimeUnit.SECONDS)).as("killed at its first stop\n" + second.err).isTrue();
+        second.awaitEnd();
         assertThat(killedAt).hasSize(2);
         String stopTag = killedAt.get(1);
 
-        Scanner third = new Scanner("--duration", "20");
+        ScannerProcess third = start("--duration", "20");
         assertThat(third.process.waitFor(240, TimeUnit.SECONDS)).as("the last run ends on its own\n" + third.err).isTrue();
+        third.awaitEnd();
         assertThat(third.process.exitValue()).as(third.err.toString()).isZero();
         assertThat(third.err.toString()).contains("Auto-trade: orders go to the sandbox exchange's own order book");
 
@@ -208,7 +170,7 @@ class AutoTradeKillTest {
             for (Map<String, Object> row : journal.signalsSince(0)) {
                 signals.add(row.get("signal_key").toString());
             }
-            for (Scanner s : List.of(first, second, third)) {
+            for (ScannerProcess s : List.of(first, second, third)) {
                 for (JsonNode sig : s.ofType("signal")) {
                     String key = sig.get("token").asLong() + ":" + millis(sig.get("candle_start").asText()) + ":"
                             + sig.get("side").asText() + (sig.path("intrabar").asBoolean() ? ":i" : "");

@@ -4,14 +4,10 @@ import static io.niftyscanner.app.SandboxRig.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.niftyscanner.config.InstrumentTokensFile;
 import io.niftyscanner.journal.Journal;
 import io.niftyscanner.market.Instrument;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * committed; Ctrl+C (SIGTERM) waits for the scanner to close.
  */
 class HeadlessKillTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<Instrument> INSTRUMENTS = List.of(Instrument.nseEquity("RELIANCE", 738561),
             Instrument.nseEquity("INFY", 408065), Instrument.nseEquity("TCS", 2953217), Instrument.nseEquity("HDFCBANK", 341249),
             Instrument.nseEquity("SBIN", 779521), Instrument.nseEquity("ITC", 424961), Instrument.nseEquity("LT", 2939649),
@@ -52,50 +46,13 @@ class HeadlessKillTest {
         }
     }
 
-    /** A scanner process and what it printed. */
-    private final class Scanner {
-        final Process process;
-        final List<JsonNode> lines = new CopyOnWriteArrayList<>();
-        final StringBuffer err = new StringBuffer();
-        /** Kill the process (SIGKILL) the moment this many signals have been printed; 0 = never. */
-        volatile int killAtSignal;
-
-        Scanner(String... extra) throws IOException {
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "io.niftyscanner.Main",
-                    "scan", "--headless", "--json", "--sandbox-speed", "100", "--sandbox-start", "09:15"));
-            cmd.addAll(List.of(extra));
-            process = new ProcessBuilder(cmd).directory(dir.toFile()).start();
-            processes.add(process);
-            reader(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)), true);
-            reader(new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)), false);
-        }
-
-        private void reader(BufferedReader in, boolean json) {
-            Thread t = new Thread(() -> {
-                try {
-                    for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        if (json) {
-                            JsonNode n = JSON.readTree(line);
-                            lines.add(n);
-                            if (killAtSignal > 0 && ofType("signal").size() == killAtSignal) {
-                                process.toHandle().destroyForcibly(); // at once: the signal was printed a moment ago
-                            }
-                        } else {
-                            err.append(line).append('\n');
-                        }
-                    }
-                } catch (IOException e) {
-                    err.append("(reading the process failed: ").append(e).append(")\n");
-                }
-            }, "scanner-process-" + (json ? "out" : "err"));
-            t.setDaemon(true);
-            t.start();
-        }
-
-        List<JsonNode> ofType(String type) {
-            return lines.stream().filter(n -> type.equals(n.path("type").asText())).toList();
-        }
+    /** {@code scan --headless --json} on the embedded sandbox at speed 100 from 09:15, plus the given options. */
+    private ScannerProcess start(String... extra) throws IOException {
+        List<String> args = new ArrayList<>(List.of("scan", "--headless", "--json", "--sandbox-speed", "100", "--sandbox-start", "09:15"));
+        args.addAll(List.of(extra));
+        ScannerProcess p = new ScannerProcess(dir, List.of(), Map.of(), args);
+        processes.add(p.process);
+        return p;
     }
 
     private void prepare() throws IOException {
@@ -111,7 +68,7 @@ class HeadlessKillTest {
     }
 
     /** Everything the process showed is in the journal: each signal by its key, each candle by its instrument and start. */
-    private void assertShownIsKept(Scanner s) {
+    private void assertShownIsKept(ScannerProcess s) {
         try (Journal journal = Journal.open(dir.resolve("data/journal-sandbox.db"))) {
             Set<String> kept = new HashSet<>();
             for (Map<String, Object> row : journal.signalsSince(0)) {
@@ -132,14 +89,20 @@ class HeadlessKillTest {
     @Test
     void killedWhileSignalsAppearEveryShownSignalIsInTheJournalAndARestartCarriesOn() throws Exception {
         prepare();
-        Scanner first = new Scanner();
-        first.killAtSignal = 3; // SIGKILL: no hook, no close; only what was committed survives
+        ScannerProcess first = start();
+        first.onLine(line -> {
+            if (first.ofType("signal").size() >= 3) {
+                first.process.toHandle().destroyForcibly(); // SIGKILL at once: no hook, no close; only what was committed survives
+            }
+        });
         assertThat(first.process.waitFor(300, TimeUnit.SECONDS)).as("killed at the third signal\n" + first.err).isTrue();
+        first.awaitEnd();
         assertThat(first.ofType("signal")).hasSizeGreaterThanOrEqualTo(3);
         assertShownIsKept(first);
 
-        Scanner second = new Scanner("--duration", "12");
+        ScannerProcess second = start("--duration", "12");
         assertThat(second.process.waitFor(120, TimeUnit.SECONDS)).as("the restart runs and ends on its own").isTrue();
+        second.awaitEnd();
         assertThat(second.process.exitValue()).as(second.err.toString()).isZero();
         assertThat(second.err.toString()).contains("Stopped:");
         assertThat(second.ofType("candle")).isNotEmpty();
@@ -150,7 +113,7 @@ class HeadlessKillTest {
     @Test
     void ctrlCLetsTheScannerCloseBeforeTheProcessExits() throws Exception {
         prepare();
-        Scanner s = new Scanner();
+        ScannerProcess s = start();
         await("a signal on stdout\n" + s.err, Duration.ofSeconds(120), () -> !s.ofType("signal").isEmpty());
         s.process.toHandle().destroy(); // SIGTERM, as Ctrl+C (the handle, unlike Process, leaves the pipes open to read)
         assertThat(s.process.waitFor(60, TimeUnit.SECONDS)).isTrue();

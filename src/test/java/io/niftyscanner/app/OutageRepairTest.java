@@ -12,17 +12,14 @@ import io.niftyscanner.market.SessionCalendar;
 import io.niftyscanner.market.Timeframe;
 import io.niftyscanner.sandbox.FaultKind;
 import io.niftyscanner.sandbox.SandboxOptions;
+import io.niftyscanner.testing.MovedTime;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,39 +73,6 @@ class OutageRepairTest {
                     .isGreaterThanOrEqualTo(2L * SandboxRig.INSTRUMENTS.size());
             assertThat(rig.statuses).as("the status said candles await repair").anyMatch(s -> s.candlesAwaitingRepair() > 0);
             assertThat(rig.runtime.journal().gaps()).anyMatch(g -> g.reason().contains("disconnected") && g.repaired());
-        }
-    }
-
-    /** Wall and monotonic time shared by the sandbox and the scanner, which a test moves forward by hand. */
-    private static final class MovedTime extends Clock {
-        private final AtomicLong shiftMillis = new AtomicLong();
-
-        void advance(Duration d) {
-            shiftMillis.addAndGet(d.toMillis());
-        }
-
-        long nanos() {
-            return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(shiftMillis.get());
-        }
-
-        @Override
-        public long millis() {
-            return System.currentTimeMillis() + shiftMillis.get();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 

@@ -23,6 +23,7 @@ import io.niftyscanner.kite.TokenException;
 import io.niftyscanner.market.SessionCalendar;
 import io.niftyscanner.sandbox.SandboxExchange;
 import io.niftyscanner.sandbox.SandboxOptions;
+import io.niftyscanner.testing.MovedTime;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -40,8 +41,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -243,36 +242,4 @@ class TokenRolloverTest {
         return ((Number) ((Map<?, ?>) sandbox.statsJson().get("websocket")).get("total")).longValue();
     }
 
-    /** A wall clock that runs at real speed from a chosen instant, and that the test sets forward. */
-    private static final class MovedTime extends Clock {
-        private final AtomicLong shiftMillis;
-
-        MovedTime(Instant start) {
-            shiftMillis = new AtomicLong(start.toEpochMilli() - System.currentTimeMillis());
-        }
-
-        void set(Instant now) {
-            shiftMillis.set(now.toEpochMilli() - System.currentTimeMillis());
-        }
-
-        @Override
-        public long millis() {
-            return System.currentTimeMillis() + shiftMillis.get();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }

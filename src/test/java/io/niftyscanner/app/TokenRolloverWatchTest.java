@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.niftyscanner.config.EnvFileUpdater;
 import io.niftyscanner.feed.MarketClock;
 import io.niftyscanner.kite.KiteSession;
+import io.niftyscanner.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +24,7 @@ class TokenRolloverWatchTest {
 
     @TempDir
     Path dir;
-    private final Moved wall = new Moved(SIX_IST.minus(Duration.ofHours(12)));
+    private final MutableClock wall = new MutableClock(SIX_IST.minus(Duration.ofHours(12)));
     private final List<String> renewed = new CopyOnWriteArrayList<>();
     private final List<String> expired = new CopyOnWriteArrayList<>();
 
@@ -107,35 +104,4 @@ class TokenRolloverWatchTest {
                 .isEqualTo(SIX_IST);
     }
 
-    private static final class Moved extends Clock {
-        private final AtomicLong millis;
-
-        Moved(Instant start) {
-            millis = new AtomicLong(start.toEpochMilli());
-        }
-
-        void set(Instant t) {
-            millis.set(t.toEpochMilli());
-        }
-
-        @Override
-        public long millis() {
-            return millis.get();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }

@@ -34,120 +34,140 @@ class CoverageTest {
 
     @Test
     void aHeartbeatHandledAfterTheDropDoesNotHideTheMissedStretch() throws Exception {
-        AtomicLong nanos = new AtomicLong(1_000_000_000L);
-        MarketClock clock = new MarketClock(Clock.fixed(Instant.ofEpochMilli(ist("10:04:20")), ZoneOffset.UTC), nanos::get);
-        Engine engine = new Engine(new EngineCore(List.of(INFY), StrategyParams.defaults(), null));
-        engine.start();
-        GapRepairer repairer = new GapRepairer(null, List.of(INFY), engine, GapLog.NONE, clock, TimeUnit.HOURS.toMillis(1)); // nothing due: no repair is tried
-        try {
-            Coverage coverage = new Coverage(engine, clock, repairer);
+        try (Parts p = new Parts(ist("10:04:20"))) {
             long lastTick = ist("10:04:20");
-            clock.observe(lastTick);
-            coverage.accepted(lastTick);
+            p.clock.observe(lastTick);
+            p.coverage.accepted(lastTick);
 
-            nanos.addAndGet(TimeUnit.MINUTES.toNanos(7)); // handled seven market minutes later: the clock's estimate is 10:11:20
-            coverage.alive();
-            coverage.lost("stream disconnected");
-            coverage.beat(true);
+            p.nanos.addAndGet(TimeUnit.MINUTES.toNanos(7)); // handled seven market minutes later: the p.clock's estimate is 10:11:20
+            p.coverage.alive();
+            p.coverage.lost("stream disconnected");
+            p.coverage.beat(true);
 
-            assertThat(coverage.inOutage()).isTrue();
-            assertThat(repairer.pendingBuckets()).as("10:00 (its last 40 s), 10:05 and 10:10 await the exchange's candles")
+            assertThat(p.coverage.inOutage()).isTrue();
+            assertThat(p.repairer.pendingBuckets()).as("10:00 (its last 40 s), 10:05 and 10:10 await the exchange's candles")
                     .isEqualTo(3);
-        } finally {
-            repairer.close();
-            engine.close();
         }
     }
 
     @Test
     void withoutATickNothingIsMissed() throws Exception {
-        AtomicLong nanos = new AtomicLong(1_000_000_000L);
-        MarketClock clock = new MarketClock(Clock.fixed(Instant.ofEpochMilli(ist("09:10:00")), ZoneOffset.UTC), nanos::get);
-        Engine engine = new Engine(new EngineCore(List.of(INFY), StrategyParams.defaults(), null));
-        engine.start();
-        GapRepairer repairer = new GapRepairer(null, List.of(INFY), engine, GapLog.NONE, clock, TimeUnit.HOURS.toMillis(1)); // nothing due: no repair is tried
-        try {
-            Coverage coverage = new Coverage(engine, clock, repairer);
-            coverage.alive();
-            coverage.lost("stream disconnected");
-            coverage.beat(true);
-            assertThat(coverage.inOutage()).as("nothing was delivered, so nothing can be missing").isFalse();
-            assertThat(repairer.pendingBuckets()).isZero();
-        } finally {
-            repairer.close();
-            engine.close();
+        try (Parts p = new Parts(ist("09:10:00"))) {
+            p.coverage.alive();
+            p.coverage.lost("stream disconnected");
+            p.coverage.beat(true);
+            assertThat(p.coverage.inOutage()).as("nothing was delivered, so nothing can be missing").isFalse();
+            assertThat(p.repairer.pendingBuckets()).isZero();
         }
     }
 
     @Test
     void aTickAfterTheStreamWasSilentMarksTheSilentStretch() throws Exception {
-        AtomicLong nanos = new AtomicLong(1_000_000_000L);
-        MarketClock clock = new MarketClock(Clock.fixed(Instant.ofEpochMilli(ist("10:04:20")), ZoneOffset.UTC), nanos::get);
-        Engine engine = new Engine(new EngineCore(List.of(INFY), StrategyParams.defaults(), null));
-        engine.start();
-        GapRepairer repairer = new GapRepairer(null, List.of(INFY), engine, GapLog.NONE, clock, TimeUnit.HOURS.toMillis(1));
-        try {
-            Coverage coverage = new Coverage(engine, clock, repairer);
-            coverage.beat(true);
-            clock.observe(ist("10:04:20"));
-            coverage.accepted(ist("10:04:20"));
-            nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(900)); // a frame a second or faster: nothing is missed
-            coverage.accepted(ist("10:04:21"));
-            assertThat(coverage.inOutage()).isFalse();
-            assertThat(repairer.pendingBuckets()).isZero();
+        try (Parts p = new Parts(ist("10:04:20"))) {
+            p.coverage.beat(true);
+            p.clock.observe(ist("10:04:20"));
+            p.coverage.accepted(ist("10:04:20"));
+            p.nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(900)); // a frame a second or faster: nothing is missed
+            p.coverage.accepted(ist("10:04:21"));
+            assertThat(p.coverage.inOutage()).isFalse();
+            assertThat(p.repairer.pendingBuckets()).isZero();
 
             // a stalled socket sent nothing for 3 s, the watchdog has not tripped yet, and the ticks resume 3 minutes on
-            nanos.addAndGet(TimeUnit.SECONDS.toNanos(3));
-            coverage.accepted(ist("10:07:21"));
-            assertThat(repairer.pendingBuckets()).as("10:00 (from 10:04:21) and 10:05 await the exchange's candles").isEqualTo(2);
-            assertThat(coverage.inOutage()).as("the first tick after the silence ends it").isFalse();
-        } finally {
-            repairer.close();
-            engine.close();
+            p.nanos.addAndGet(TimeUnit.SECONDS.toNanos(3));
+            p.coverage.accepted(ist("10:07:21"));
+            assertThat(p.repairer.pendingBuckets()).as("10:00 (from 10:04:21) and 10:05 await the exchange's candles").isEqualTo(2);
+            assertThat(p.coverage.inOutage()).as("the first tick after the silence ends it").isFalse();
         }
     }
 
     @Test
     void ticksHeldUpByAProcessThatStoodStillAreNotALoss() throws Exception {
-        AtomicLong nanos = new AtomicLong(1_000_000_000L);
-        MarketClock clock = new MarketClock(Clock.fixed(Instant.ofEpochMilli(ist("10:04:20")), ZoneOffset.UTC), nanos::get);
-        Engine engine = new Engine(new EngineCore(List.of(INFY), StrategyParams.defaults(), null));
-        engine.start();
-        GapRepairer repairer = new GapRepairer(null, List.of(INFY), engine, GapLog.NONE, clock, TimeUnit.HOURS.toMillis(1));
-        try {
-            Coverage coverage = new Coverage(engine, clock, repairer);
-            coverage.beat(true);
-            clock.observe(ist("10:04:20"));
-            coverage.accepted(ist("10:04:20"));
-            nanos.addAndGet(TimeUnit.SECONDS.toNanos(7)); // the process stood still; the socket's buffer held the ticks
-            coverage.alive(); // a heartbeat first: it vouches for nothing
-            coverage.accepted(ist("10:04:21"));
-            coverage.accepted(ist("10:04:22"));
-            assertThat(coverage.inOutage()).isFalse();
-            assertThat(repairer.pendingBuckets()).as("the ticks were only late, none is missing").isZero();
-        } finally {
-            repairer.close();
-            engine.close();
+        try (Parts p = new Parts(ist("10:04:20"))) {
+            p.coverage.beat(true);
+            p.clock.observe(ist("10:04:20"));
+            p.coverage.accepted(ist("10:04:20"));
+            p.nanos.addAndGet(TimeUnit.SECONDS.toNanos(7)); // the process stood still; the socket's buffer held the ticks
+            p.coverage.alive(); // a heartbeat first: it vouches for nothing
+            p.coverage.accepted(ist("10:04:21"));
+            p.coverage.accepted(ist("10:04:22"));
+            assertThat(p.coverage.inOutage()).isFalse();
+            assertThat(p.repairer.pendingBuckets()).as("the ticks were only late, none is missing").isZero();
         }
     }
 
     @Test
     void pollsFarApartAreNotASilence() throws Exception {
-        AtomicLong nanos = new AtomicLong(1_000_000_000L);
-        MarketClock clock = new MarketClock(Clock.fixed(Instant.ofEpochMilli(ist("10:04:20")), ZoneOffset.UTC), nanos::get);
-        Engine engine = new Engine(new EngineCore(List.of(INFY), StrategyParams.defaults(), null));
-        engine.start();
-        GapRepairer repairer = new GapRepairer(null, List.of(INFY), engine, GapLog.NONE, clock, TimeUnit.HOURS.toMillis(1));
-        try {
-            Coverage coverage = new Coverage(engine, clock, repairer);
-            coverage.beat(false);
-            coverage.accepted(ist("10:04:20"));
-            nanos.addAndGet(TimeUnit.SECONDS.toNanos(60));
-            coverage.accepted(ist("10:05:20"));
-            assertThat(repairer.pendingBuckets()).isZero();
-        } finally {
+        try (Parts p = new Parts(ist("10:04:20"))) {
+            p.coverage.beat(false);
+            p.coverage.accepted(ist("10:04:20"));
+            p.nanos.addAndGet(TimeUnit.SECONDS.toNanos(60));
+            p.coverage.accepted(ist("10:05:20"));
+            assertThat(p.repairer.pendingBuckets()).isZero();
+        }
+    }
+
+    /**
+     * A real engine and repairer around the coverage under test, on a fixed wall clock and a hand-moved monotonic one.
+     * The repairer's settle time is an hour: nothing is ever due, so no repair is tried (there is no exchange).
+     */
+    private static final class Parts implements AutoCloseable {
+        final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+        final MarketClock clock;
+        final Engine engine = new Engine(new EngineCore(List.of(INFY), StrategyParams.defaults(), null));
+        final GapRepairer repairer;
+        final Coverage coverage;
+
+        Parts(long wallMillis) {
+            this(wallMillis, null);
+        }
+
+        Parts(long wallMillis, java.util.function.LongSupplier nanoSource) {
+            clock = new MarketClock(Clock.fixed(Instant.ofEpochMilli(wallMillis), ZoneOffset.UTC),
+                    nanoSource != null ? nanoSource : nanos::get);
+            engine.start();
+            repairer = new GapRepairer(null, List.of(INFY), engine, GapLog.NONE, clock, TimeUnit.HOURS.toMillis(1));
+            coverage = new Coverage(engine, clock, repairer);
+        }
+
+        @Override
+        public void close() {
             repairer.close();
             engine.close();
+        }
+    }
+
+    /**
+     * The clock jumps seven minutes between the two readings a heartbeat takes (a paused process, a test moving time):
+     * the heartbeat must not vouch for the jumped-to time, else the outage that follows starts there and the stretch
+     * from the last tick on is never marked.
+     */
+    @Test
+    void aClockJumpingWhileAHeartbeatIsHandledIsNotVouchedFor() throws Exception {
+        AtomicLong nanos = new AtomicLong(1_000_000_000L);
+        java.util.concurrent.atomic.AtomicBoolean jumpAfterNextRead = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.function.LongSupplier jumping = () -> {
+            long now = nanos.get();
+            if (jumpAfterNextRead.getAndSet(false)) {
+                nanos.addAndGet(TimeUnit.MINUTES.toNanos(7));
+            }
+            return now;
+        };
+        try (Parts p = new Parts(ist("10:04:20"), jumping)) {
+            p.coverage.beat(true);
+            p.clock.observe(ist("10:04:20"));
+            p.coverage.accepted(ist("10:04:20"));
+            nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(500));
+            p.coverage.accepted(ist("10:04:21"));
+
+            nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(500));
+            jumpAfterNextRead.set(true); // the heartbeat's first reading is at 10:04:21.5, every later one seven minutes on
+            p.coverage.alive();
+            p.coverage.lost("stream disconnected");
+            p.coverage.beat(true);
+
+            assertThat(p.coverage.completeUntil()).as("complete up to the heartbeat's arrival at most").isLessThan(ist("10:04:22"));
+            assertThat(p.repairer.pendingBuckets()).as("10:00 (from 10:04:21), 10:05 and 10:10 await the exchange's candles")
+                    .isEqualTo(3);
         }
     }
 }

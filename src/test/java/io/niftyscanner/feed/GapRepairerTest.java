@@ -19,14 +19,12 @@ import io.niftyscanner.sandbox.FaultKind;
 import io.niftyscanner.sandbox.ManualMarketClock;
 import io.niftyscanner.sandbox.SandboxExchange;
 import io.niftyscanner.sandbox.SandboxOptions;
+import io.niftyscanner.testing.MutableClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -51,31 +49,6 @@ class GapRepairerTest {
         return SESSION.atTime(LocalTime.parse(hhmmss)).atZone(SessionCalendar.IST).toInstant().toEpochMilli();
     }
 
-    /** A wall clock the test moves by hand. */
-    private static final class HandClock extends Clock {
-        final AtomicLong millis = new AtomicLong(Instant.parse("2026-11-23T04:46:00Z").toEpochMilli());
-
-        @Override
-        public long millis() {
-            return millis.get();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis.get());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!condition.getAsBoolean()) {
@@ -94,7 +67,7 @@ class GapRepairerTest {
     @ParameterizedTest
     @EnumSource(value = FaultKind.class, names = {"SERVER_ERROR", "RATE_LIMIT"})
     void aRepairThatFailsDuringABurstBacksOffAndLandsAfterwards(FaultKind burst) throws Exception {
-        HandClock wall = new HandClock();
+        MutableClock wall = new MutableClock(Instant.parse("2026-11-23T04:46:00Z"));
         AtomicLong nanos = new AtomicLong(1_000_000_000L);
         ManualMarketClock market = new ManualMarketClock(Instant.ofEpochMilli(at("10:16:00")));
         SandboxExchange sandbox = SandboxExchange.start(SandboxOptions.defaults().withSeed(7).withInstruments(INSTRUMENTS)
@@ -151,7 +124,7 @@ class GapRepairerTest {
                 await("the second try failed", () -> repairer.failuresInARow() == 2 && repairer.pendingGaps() == INSTRUMENTS.size());
                 assertThat(historicalRequests(sandbox)).isEqualTo(2);
 
-                wall.millis.addAndGet(10_000); // the burst is over
+                wall.advance(Duration.ofSeconds(10)); // the burst is over
                 nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(1_999));
                 repairer.poll();
                 assertThat(repairer.pendingGaps()).as("the second backoff is 2 s").isEqualTo(INSTRUMENTS.size());
@@ -162,7 +135,7 @@ class GapRepairerTest {
                 assertThat(engine.awaitQueued(10_000)).isTrue();
 
                 for (Instrument in : INSTRUMENTS) {
-                    wall.millis.addAndGet(1_000); // the sandbox's rate limit runs on its (hand-moved) wall clock
+                    wall.advance(Duration.ofSeconds(1)); // the sandbox's rate limit runs on its (hand-moved) wall clock
                     List<Candle> series = engine.snapshot().view(in.token()).recentCandles();
                     List<Candle> exchange = rest.historical(in.token(), "5minute", Instant.ofEpochMilli(at("10:00:00")),
                             Instant.ofEpochMilli(at("10:10:00")));

@@ -1,6 +1,7 @@
 package io.niftyscanner.sandbox;
 
 import io.niftyscanner.market.SessionCalendar;
+import io.niftyscanner.testing.MutableClock;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
