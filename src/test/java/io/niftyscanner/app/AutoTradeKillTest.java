@@ -68,12 +68,7 @@ class AutoTradeKillTest {
     private ScannerProcess start(String... extra) throws IOException {
         List<String> args = new ArrayList<>(List.of("scan", "--headless", "--auto-trade", "--json"));
         args.addAll(List.of(extra));
-        Map<String, String> env = new HashMap<>();
-        env.put("ZERODHA_API_KEY", "sandbox");
-        env.put("ZERODHA_ACCESS_TOKEN", "sandbox");
-        env.put("ZERODHA_API_SECRET", null);
-        env.put("KITE_REST_URL", exchange.restUrl());
-        env.put("KITE_WS_URL", exchange.wsUrl());
+        Map<String, String> env = ScannerProcess.kiteEnv(exchange);
         ScannerProcess p = new ScannerProcess(dir, List.of(), env, args);
         processes.add(p.process);
         return p;

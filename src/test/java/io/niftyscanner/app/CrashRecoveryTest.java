@@ -120,12 +120,7 @@ class CrashRecoveryTest {
     }
 
     private ScannerProcess start() throws IOException {
-        Map<String, String> env = new HashMap<>();
-        env.put("ZERODHA_API_KEY", "sandbox");
-        env.put("ZERODHA_ACCESS_TOKEN", "sandbox");
-        env.put("ZERODHA_API_SECRET", null);
-        env.put("KITE_REST_URL", exchange.restUrl());
-        env.put("KITE_WS_URL", exchange.wsUrl());
+        Map<String, String> env = ScannerProcess.kiteEnv(exchange);
         ScannerProcess p = new ScannerProcess(dir, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), env,
                 List.of("scan", "--headless", "--auto-trade", "--json"));
         processes.add(p);

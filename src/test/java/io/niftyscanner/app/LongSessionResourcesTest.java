@@ -25,7 +25,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,12 +117,7 @@ class LongSessionResourcesTest {
                 "risk.max.orders.per.day = 1000", "risk.max.open.positions = 12", "risk.symbol.cooldown.seconds = 0",
                 "risk.max.loss.per.day = 1000000", "orders.signal.max.age.seconds = 900", "alerts.sound = false",
                 "alerts.notification = false", "alerts.telegram = false", ""));
-        Map<String, String> env = new HashMap<>();
-        env.put("ZERODHA_API_KEY", "sandbox");
-        env.put("ZERODHA_ACCESS_TOKEN", "sandbox");
-        env.put("ZERODHA_API_SECRET", null);
-        env.put("KITE_REST_URL", exchange.restUrl());
-        env.put("KITE_WS_URL", exchange.wsUrl());
+        Map<String, String> env = ScannerProcess.kiteEnv(exchange);
         scanner = new ScannerProcess(dir, List.of("-Xmx512m"), env, List.of("scan", "--headless", "--auto-trade", "--json"));
         MBeanServerConnection mbeans = connect(scanner.process.pid());
         MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(mbeans, ManagementFactory.MEMORY_MXBEAN_NAME,

@@ -2,12 +2,14 @@ package io.niftyscanner.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.niftyscanner.sandbox.SandboxExchange;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,6 +53,17 @@ final class ScannerProcess {
         process = pb.start();
         outReader = reader(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)), true);
         errReader = reader(new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)), false);
+    }
+
+    /** The environment that points a scanner at this exchange with its {@code sandbox} credentials (no API secret). */
+    static Map<String, String> kiteEnv(SandboxExchange exchange) {
+        Map<String, String> env = new HashMap<>();
+        env.put("ZERODHA_API_KEY", "sandbox");
+        env.put("ZERODHA_ACCESS_TOKEN", "sandbox");
+        env.put("ZERODHA_API_SECRET", null);
+        env.put("KITE_REST_URL", exchange.restUrl());
+        env.put("KITE_WS_URL", exchange.wsUrl());
+        return env;
     }
 
     /** Called for every whole stdout line, on the reader thread, after it is added to {@link #lines}. */
